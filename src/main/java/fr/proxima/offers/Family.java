@@ -1,0 +1,37 @@
+package fr.proxima.offers;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import fr.proxima.shared.InvalidInputException;
+
+/** Proxima's grouping of offers; FINESS categories map onto it through {@code gis/finess_categories.csv}. */
+public enum Family {
+
+	EHPAD, EHPA, RESIDENCE_AUTONOMIE, USLD, DAY_CARE, SSIAD, SAAD, SPASAD, HOSPITAL_AT_HOME, DISABILITY_HOUSING,
+	DISABILITY_SERVICE, DISABILITY_WORK, HEALTH_CENTRE, HOSPITAL, MENTAL_HEALTH, PHARMACY, INFORMATION_POINT,
+	HABITAT_INCLUSIF, ACCUEIL_FAMILIAL, TELEASSISTANCE, MEAL_DELIVERY, OTHER;
+
+	/** Services that travel to the person: their reach counts from the offer outward, within a declared zone. */
+	public boolean isHomeCare() {
+		return this == SSIAD || this == SAAD || this == SPASAD || this == HOSPITAL_AT_HOME
+				|| this == DISABILITY_SERVICE || this == TELEASSISTANCE || this == MEAL_DELIVERY;
+	}
+
+	@JsonValue
+	public String code() {
+		return name().toLowerCase();
+	}
+
+	public static Family fromCode(String code) {
+		for (Family f : values()) {
+			if (f.code().equalsIgnoreCase(code == null ? "" : code.trim())) {
+				return f;
+			}
+		}
+		throw new InvalidInputException("Unknown family '" + code + "'. Known families: "
+				+ Arrays.stream(values()).map(Family::code).collect(Collectors.joining(", ")));
+	}
+
+}
