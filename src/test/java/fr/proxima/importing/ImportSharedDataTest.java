@@ -1,5 +1,6 @@
 package fr.proxima.importing;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,14 +27,16 @@ class ImportSharedDataTest {
 		@Autowired
 		JdbcTemplate jdbc;
 
-		static DirectoryImportReport firstImport;
+		/** The first import of the shared folder, per database. */
+		static final Map<Class<?>, DirectoryImportReport> firstImport = new HashMap<>();
 
 		@BeforeEach
 		void importSharedDataOnce() {
-			if (count("SELECT COUNT(*) FROM offer") == 0) {
-				firstImport = imports.importDirectory(SharedData.root());
-				assertThat(firstImport.status()).as(firstImport.toString()).isEqualTo(ImportReport.Status.SUCCEEDED);
-			}
+			firstImport.computeIfAbsent(getClass(), c -> {
+				DirectoryImportReport report = imports.importDirectory(SharedData.root());
+				assertThat(report.status()).as(report.toString()).isEqualTo(ImportReport.Status.SUCCEEDED);
+				return report;
+			});
 		}
 
 		long count(String sql, Object... args) {
@@ -97,7 +100,7 @@ class ImportSharedDataTest {
 
 		@Test
 		void processedDuplicatesAreIgnoredAndListed() {
-			List<String> ignored = firstImport.ignored().stream().map(DirectoryImportReport.IgnoredFile::file).toList();
+			List<String> ignored = firstImport.get(getClass()).ignored().stream().map(DirectoryImportReport.IgnoredFile::file).toList();
 			assertThat(ignored).contains("03_finess/finess_et_20210108_48.geojson",
 					"03_finess/finess_et_20210108_48.csv", "02_population_age/population_age_rp2023_48.csv",
 					"04_osm/andorra.osm.pbf");

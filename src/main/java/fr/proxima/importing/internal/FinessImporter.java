@@ -196,7 +196,7 @@ public class FinessImporter {
 			return true;
 		}
 		report.error(file, line, fields.get(f.size() - 1), "truncated line: " + f.get(0) + " has " + (f.size() - 1)
-				+ " fields, expected " + fields.size() + " (" + String.join(";", fields) + ")");
+				+ " of its " + fields.size() + " fields");
 		return false;
 	}
 
