@@ -258,7 +258,7 @@ public class CoverageService {
 			List<ZoneReport.Place> undeclared = new ArrayList<>();
 			int declared = 0;
 			int reached = 0;
-			boolean concernsArea = areaDeps.contains(site.departement());
+			boolean concernsArea = site.departement() != null && areaDeps.contains(site.departement());
 			for (int i = 0; i < t.size(); i++) {
 				boolean declares = site.declares(t.code(i), t.point(i));
 				declared += declares ? 1 : 0;
