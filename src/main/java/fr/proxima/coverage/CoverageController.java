@@ -32,6 +32,7 @@ class CoverageController {
 			String format) {
 
 		CoverageQuery query(CoverageSettings settings) {
+			CoverageOutput.checkFormat(format);
 			return CoverageQuery.parse(families, minutes, departements, demand, bands, weights, settings);
 		}
 

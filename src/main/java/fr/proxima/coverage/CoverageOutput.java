@@ -38,16 +38,24 @@ class CoverageOutput {
 
 	ResponseEntity<?> respond(String format, Object report, List<? extends Record> table, String name,
 			Map<String, Object> metadata) {
-		String f = format == null ? "json" : format.trim().toLowerCase();
-		return switch (f) {
+		return switch (checkFormat(format)) {
 			case "json" -> ResponseEntity.ok(report);
 			case "csv" -> ResponseEntity.ok()
 				.contentType(CSV)
 				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
 				.body(csv(table));
 			case "geojson" -> ResponseEntity.ok().contentType(GEOJSON).body(layer(table, metadata));
-			default -> throw new InvalidInputException("Unknown format '" + format + "'. Known: json, csv, geojson");
+			default -> throw new IllegalStateException(format);
 		};
+	}
+
+	/** The format in lower case; rejected before any computation when unknown. */
+	static String checkFormat(String format) {
+		String f = format == null || format.isBlank() ? "json" : format.trim().toLowerCase();
+		if (!List.of("json", "csv", "geojson").contains(f)) {
+			throw new InvalidInputException("Unknown format '" + format + "'. Known: json, csv, geojson");
+		}
+		return f;
 	}
 
 	private FeatureCollection layer(List<? extends Record> table, Map<String, Object> metadata) {
