@@ -302,8 +302,8 @@ public class CoverageService {
 		boolean anyEstimate = false;
 		TimeMatrix.Builder candidates = TimeMatrix.builder(t.size());
 		for (int c : s.area()) {
-			AccessData.TableRow row = data.computeRow(t, t.point(c), s.area(), q.seconds(), !family.isHomeCare());
-			for (int e = 0; e < row.size(); e++) {
+			TimeMatrix row = data.computeRow(t, t.point(c), s.area(), q.seconds(), !family.isHomeCare());
+			for (int e = 0; e < row.entries(); e++) {
 				candidates.add(row.column(e), row.seconds(e), row.estimate(e));
 				anyEstimate |= row.estimate(e);
 			}

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -150,7 +149,6 @@ class AccessibilityHandCheckTest {
 
 	@Nested
 	@SpringBootTest
-	@AutoConfigureMockMvc
 	@H2Test
 	class OnH2 extends Contract {
 
@@ -158,7 +156,6 @@ class AccessibilityHandCheckTest {
 
 	@Nested
 	@SpringBootTest
-	@AutoConfigureMockMvc
 	@PostgisTest
 	class OnPostgis extends Contract {
 

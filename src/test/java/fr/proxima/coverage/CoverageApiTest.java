@@ -8,10 +8,11 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
@@ -30,6 +31,8 @@ class CoverageApiTest {
 	abstract static class Contract {
 
 		@Autowired
+		WebApplicationContext web;
+
 		MockMvc mvc;
 
 		@Autowired
@@ -39,6 +42,8 @@ class CoverageApiTest {
 
 		@BeforeEach
 		void twoCommunes() {
+			// built here rather than with @AutoConfigureMockMvc, so that the tests share the suite's one context
+			mvc = MockMvcBuilders.webAppContextSetup(web).build();
 			fixture = new CoverageFixture(jdbc).reset();
 			fixture.commune("99001", 0, 300, 40, 10).commune("99002", 10, 400, 50, 20);
 			fixture.offer("test: ssiad", "ssiad", 20, 0);
@@ -157,7 +162,6 @@ class CoverageApiTest {
 
 	@Nested
 	@SpringBootTest
-	@AutoConfigureMockMvc
 	@H2Test
 	class OnH2 extends Contract {
 
@@ -165,7 +169,6 @@ class CoverageApiTest {
 
 	@Nested
 	@SpringBootTest
-	@AutoConfigureMockMvc
 	@PostgisTest
 	class OnPostgis extends Contract {
 

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -167,7 +166,6 @@ class CoverageBehaviourTest {
 
 	@Nested
 	@SpringBootTest
-	@AutoConfigureMockMvc
 	@H2Test
 	class OnH2 extends Contract {
 
@@ -175,7 +173,6 @@ class CoverageBehaviourTest {
 
 	@Nested
 	@SpringBootTest
-	@AutoConfigureMockMvc
 	@PostgisTest
 	class OnPostgis extends Contract {
 

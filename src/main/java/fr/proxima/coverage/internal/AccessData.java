@@ -116,20 +116,19 @@ public class AccessData {
 	 * @param limitToZones whether home-care services with a declared zone only reach the communes they declare
 	 */
 	public TimeMatrix matrix(Territory territory, List<Site> sites, double horizonSeconds, boolean limitToZones) {
-		Map<Long, TableRow> table = tableRows(territory, sites, horizonSeconds);
+		Map<Long, TimeMatrix> table = tableRows(territory, sites, horizonSeconds);
 		TimeMatrix.Builder builder = TimeMatrix.builder(territory.size());
 		int onTheFly = 0;
 		for (Site site : sites) {
-			TableRow row = site.id() == null ? null : table.get(site.id());
+			TimeMatrix row = site.id() == null ? null : table.get(site.id());
 			if (row == null) {
 				onTheFly++;
 				row = computeRow(territory, site.point(), allColumns(territory), horizonSeconds, !site.outward());
 			}
-			for (int e = 0; e < row.size; e++) {
-				int i = row.column[e];
-				double s = site.outward() ? row.out[e] : row.in[e];
-				if (s <= horizonSeconds && (!limitToZones || site.limitedTo(territory.code(i), territory.point(i)))) {
-					builder.add(i, s, row.estimate[e]);
+			for (int e = 0; e < row.entries(); e++) {
+				int i = row.column(e);
+				if (!limitToZones || site.limitedTo(territory.code(i), territory.point(i))) {
+					builder.add(i, row.seconds(e), row.estimate(e));
 				}
 			}
 			builder.endRow();
@@ -141,8 +140,8 @@ public class AccessData {
 		return m;
 	}
 
-	/** Times from (or to) one point for the given columns, computed now with the travel-time engine. */
-	public TableRow computeRow(Territory territory, Point point, int[] columns, double horizonSeconds,
+	/** Times from (or to) one point for the given columns, computed now with the travel-time engine: a one-row matrix. */
+	public TimeMatrix computeRow(Territory territory, Point point, int[] columns, double horizonSeconds,
 			boolean toSource) {
 		double radius = horizonSeconds * MAX_SPEED_METRES_PER_SECOND;
 		List<Point> targets = new ArrayList<>();
@@ -155,14 +154,14 @@ public class AccessData {
 		}
 		List<Leg> legs = targets.isEmpty() ? List.of()
 				: travelTimes.oneToMany(point, targets, horizonSeconds, toSource);
-		TableRow row = new TableRow(legs.size());
+		TimeMatrix.Builder row = TimeMatrix.builder(territory.size());
 		for (int t = 0; t < legs.size(); t++) {
 			Leg leg = legs.get(t);
 			if (leg.reachable() && leg.seconds() <= horizonSeconds) {
-				row.add(targetColumns.get(t), leg.seconds(), leg.seconds(), leg.method() == TravelMethod.ESTIMATE);
+				row.add(targetColumns.get(t), leg.seconds(), leg.method() == TravelMethod.ESTIMATE);
 			}
 		}
-		return row;
+		return row.endRow().build();
 	}
 
 	public static int[] allColumns(Territory territory) {
@@ -171,8 +170,11 @@ public class AccessData {
 		return all;
 	}
 
-	/** Rows of the precomputed table for the existing sites, unless the last precompute stopped short of the horizon. */
-	private Map<Long, TableRow> tableRows(Territory territory, List<Site> sites, double horizonSeconds) {
+	/**
+	 * One-row matrices from the precomputed table for the existing sites, in each site's direction and within the
+	 * horizon; none when the last precompute stopped short of the horizon.
+	 */
+	private Map<Long, TimeMatrix> tableRows(Territory territory, List<Site> sites, double horizonSeconds) {
 		Set<Family> families = sites.stream().filter(s -> s.id() != null).map(Site::family)
 				.collect(Collectors.toSet());
 		if (families.isEmpty()) {
@@ -185,22 +187,22 @@ public class AccessData {
 					cutoff.get(0) / 60, Math.round(horizonSeconds / 60));
 			return Map.of();
 		}
-		Set<Long> wanted = sites.stream().map(Site::id).filter(id -> id != null).collect(Collectors.toSet());
-		Map<Long, TableRow> rows = new HashMap<>();
+		Map<Long, Boolean> outward = new HashMap<>();
+		sites.stream().filter(s -> s.id() != null).forEach(s -> outward.put(s.id(), s.outward()));
+		Map<Long, TimeMatrix.Builder> rows = new HashMap<>();
 		jdbc.query("SELECT t.offer_id, t.commune_code, t.seconds_out, t.seconds_in, t.method FROM offer_commune_time t"
 				+ " JOIN offer o ON o.id = t.offer_id WHERE o.family IN (" + placeholders(families.size()) + ")", rs -> {
-					long id = rs.getLong(1);
+					Boolean out = outward.get(rs.getLong(1));
 					int i = territory.indexOf(rs.getString(2));
-					if (i >= 0 && wanted.contains(id)) {
-						rows.computeIfAbsent(id, k -> new TableRow(64)).add(i, secondsOrNaN(rs.getObject(3)),
-								secondsOrNaN(rs.getObject(4)), TravelMethod.ESTIMATE.code().equals(rs.getString(5)));
+					Object seconds = out == null ? null : rs.getObject(out ? 3 : 4);
+					if (i >= 0 && seconds != null && ((Number) seconds).doubleValue() <= horizonSeconds) {
+						rows.computeIfAbsent(rs.getLong(1), k -> TimeMatrix.builder(territory.size())).add(i,
+								((Number) seconds).doubleValue(), TravelMethod.ESTIMATE.code().equals(rs.getString(5)));
 					}
 				}, families.stream().map(Family::code).toArray());
-		return rows;
-	}
-
-	private static double secondsOrNaN(Object value) {
-		return value == null ? Double.NaN : ((Number) value).doubleValue();
+		Map<Long, TimeMatrix> built = new HashMap<>();
+		rows.forEach((id, b) -> built.put(id, b.endRow().build()));
+		return built;
 	}
 
 	/** Display polygons of communes, for GeoJSON layers. */
@@ -223,60 +225,6 @@ public class AccessData {
 
 	private static String placeholders(int n) {
 		return String.join(",", java.util.Collections.nCopies(n, "?"));
-	}
-
-	/** One site's entries before they enter a matrix: commune column, both directions' seconds, method. */
-	public static final class TableRow {
-
-		int[] column;
-
-		double[] out;
-
-		double[] in;
-
-		boolean[] estimate;
-
-		int size;
-
-		TableRow(int capacity) {
-			int c = Math.max(capacity, 4);
-			column = new int[c];
-			out = new double[c];
-			in = new double[c];
-			estimate = new boolean[c];
-		}
-
-		void add(int col, double secondsOut, double secondsIn, boolean isEstimate) {
-			if (size == column.length) {
-				int c = size * 2;
-				column = Arrays.copyOf(column, c);
-				out = Arrays.copyOf(out, c);
-				in = Arrays.copyOf(in, c);
-				estimate = Arrays.copyOf(estimate, c);
-			}
-			column[size] = col;
-			out[size] = secondsOut;
-			in[size] = secondsIn;
-			estimate[size] = isEstimate;
-			size++;
-		}
-
-		public int size() {
-			return size;
-		}
-
-		public int column(int e) {
-			return column[e];
-		}
-
-		public double seconds(int e) {
-			return in[e];
-		}
-
-		public boolean estimate(int e) {
-			return estimate[e];
-		}
-
 	}
 
 }

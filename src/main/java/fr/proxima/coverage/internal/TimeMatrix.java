@@ -73,11 +73,11 @@ public final class TimeMatrix {
 
 		private int rows;
 
-		private int[] column = new int[1024];
+		private int[] column = new int[16];
 
-		private float[] seconds = new float[1024];
+		private float[] seconds = new float[16];
 
-		private boolean[] estimate = new boolean[1024];
+		private boolean[] estimate = new boolean[16];
 
 		private int size;
 
