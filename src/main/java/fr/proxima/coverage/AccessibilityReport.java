@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * E2SFCA accessibility index per reported commune: places accessible per inhabitant of the demand band.
  * @param areaMean demand-weighted mean index of the reported communes, Σ P_i·A_i / Σ P_i
- * @param offersWithUnknownCapacity offers whose capacity is unknown and counted as 1 place (listed in {@code offers})
+ * @param offerCount offers serving the reported communes (any of them within the last band)
+ * @param offersWithUnknownCapacity those whose capacity is unknown, counted as 1 place (listed in
+ * {@code unknownCapacity})
  * @param missingDemand reported communes without a figure for the demand band: they take no part in any R_j
  * @param missingDemandElsewhere how many other communes (neighbours) also lack it
  */

@@ -174,7 +174,7 @@ public class CoverageService {
 		}
 		long missingElsewhere = IntStream.range(0, t.size()).filter(i -> Double.isNaN(x.demand()[i])).count()
 				- missing.size();
-		List<AccessibilityReport.Supply> supplies = supplies(x);
+		List<AccessibilityReport.Supply> supplies = supplies(q, x);
 		List<AccessibilityReport.Supply> unknown = supplies.stream().filter(AccessibilityReport.Supply::capacityUnknown)
 			.toList();
 		List<String> methods = rows.stream().map(AccessibilityReport.Row::method).toList();
@@ -183,18 +183,30 @@ public class CoverageService {
 				(int) missingElsewhere, rows);
 	}
 
-	/** S_j, Σ P·W and R_j of every offer taking part (all imported offers of the families, neighbours included). */
+	/** S_j, Σ P·W and R_j of the offers that serve the reported communes (within the last band). */
 	public List<AccessibilityReport.Supply> supplyTable(CoverageQuery q) {
-		return supplies(index(q, scene(q, q.bands().horizonMinutes(), Set.of(), List.of(), true)));
+		return supplies(q, index(q, scene(q, q.bands().horizonMinutes(), Set.of(), List.of(), true)));
 	}
 
-	private static List<AccessibilityReport.Supply> supplies(Index x) {
+	private static List<AccessibilityReport.Supply> supplies(CoverageQuery q, Index x) {
+		boolean[] reported = new boolean[x.scene().territory().size()];
+		for (int i : x.scene().area()) {
+			reported[i] = true;
+		}
+		TimeMatrix m = x.scene().matrix();
 		List<AccessibilityReport.Supply> out = new ArrayList<>();
 		List<Site> sites = x.scene().sites();
 		for (int j = 0; j < sites.size(); j++) {
-			Site s = sites.get(j);
-			out.add(new AccessibilityReport.Supply(s.id(), s.name(), s.family().code(), s.departement(), s.capacity(),
-					s.capacity() == null, s.supply(), x.result().weightedDemand()[j], x.result().ratio()[j]));
+			boolean serves = false;
+			for (int e = m.start(j), end = m.end(j); e < end && !serves; e++) {
+				serves = reported[m.column(e)] && weight(q, m.seconds(e)) > 0;
+			}
+			if (serves) {
+				Site s = sites.get(j);
+				out.add(new AccessibilityReport.Supply(s.id(), s.name(), s.family().code(), s.departement(),
+						s.capacity(), s.capacity() == null, s.supply(), x.result().weightedDemand()[j],
+						x.result().ratio()[j]));
+			}
 		}
 		return out;
 	}
