@@ -59,7 +59,7 @@ class AccessibilityHandCheckTest {
 
 		@AfterEach
 		void cleanUp() {
-			fixture.reset();
+			fixture.clear();
 		}
 
 		@Test

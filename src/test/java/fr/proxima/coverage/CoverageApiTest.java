@@ -51,7 +51,7 @@ class CoverageApiTest {
 
 		@AfterEach
 		void cleanUp() {
-			fixture.reset();
+			fixture.clear();
 		}
 
 		@Test

@@ -58,7 +58,7 @@ class CoverageBehaviourTest {
 
 		@AfterEach
 		void cleanUp() {
-			fixture.reset();
+			fixture.clear();
 		}
 
 		CoverageQuery query(String families) {

@@ -24,16 +24,21 @@ final class CoverageFixture {
 		this.jdbc = jdbc;
 	}
 
+	/** Removes this fixture's rows, then adds its département back. */
 	CoverageFixture reset() {
+		clear();
+		jdbc.update("INSERT INTO departement (code, name) VALUES (?, 'Invented for tests')", DEPARTEMENT);
+		return this;
+	}
+
+	/** Removes every row this fixture wrote, the département included. */
+	void clear() {
 		jdbc.update("DELETE FROM scenario WHERE name LIKE 'test:%'");
 		jdbc.update("DELETE FROM offer WHERE source_name = ?", SOURCE);
 		jdbc.update("DELETE FROM travel_time_run WHERE graph_fingerprint = ?", SOURCE);
 		jdbc.update("DELETE FROM population WHERE commune_code LIKE '99%'");
 		jdbc.update("DELETE FROM commune WHERE departement_code = ?", DEPARTEMENT);
-		if (jdbc.queryForObject("SELECT COUNT(*) FROM departement WHERE code = ?", Integer.class, DEPARTEMENT) == 0) {
-			jdbc.update("INSERT INTO departement (code, name) VALUES (?, 'Invented for tests')", DEPARTEMENT);
-		}
-		return this;
+		jdbc.update("DELETE FROM departement WHERE code = ?", DEPARTEMENT);
 	}
 
 	/** A commune whose representative point lies {@code xKm} east of (10, 0); a 1 km square polygon around it. */
