@@ -199,7 +199,7 @@ public class TravelTimeEngine implements TravelTimes {
 
 	private Placed place(Point point, String profile) {
 		if (router == null) {
-			return new Placed(Snapping.notPlaced(point.getX(), point.getY(), SnapStatus.NO_GRAPH, Double.NaN), null);
+			return new Placed(Snapping.notPlaced(point.getX(), point.getY(), SnapStatus.NO_GRAPH, Double.NaN));
 		}
 		return router.place(profile, point.getX(), point.getY());
 	}

@@ -72,10 +72,31 @@ public final class NetworkRouter {
 	}
 
 	/** A query point and, when it could be placed on a road, its GraphHopper snap (used by one query only). */
-	public record Placed(Snapping snapping, Snap snap) {
+	public static final class Placed {
+
+		private final Snapping snapping;
+
+		private final Snap snap;
+
+		public Placed(Snapping snapping) {
+			this(snapping, null);
+		}
+
+		Placed(Snapping snapping, Snap snap) {
+			this.snapping = snapping;
+			this.snap = snap;
+		}
+
+		public Snapping snapping() {
+			return snapping;
+		}
 
 		public boolean onNetwork() {
 			return snap != null;
+		}
+
+		Snap snap() {
+			return snap;
 		}
 
 	}
