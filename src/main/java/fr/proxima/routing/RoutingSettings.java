@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the travel-time engine ({@code proxima.routing.*}); the estimate has its own {@link EstimateSettings}.
  *
- * @param osmFile the OpenStreetMap extract ({@code .osm.pbf} or {@code .osm}) to route on; empty: no graph, every answer
- * is an estimate
+ * @param osmFile the OpenStreetMap extract ({@code .osm.pbf} or {@code .osm}) to route on; empty: no graph, every
+ * answer is an estimate
  * @param graphDir where the built graph is cached; rebuilt when the OSM file or the profiles change
  * @param profiles the routing profiles to build; the first is the default ({@code car}, {@code foot})
  * @param maxSnapMetres a point farther than this from a road is not routed on the network (answered by the estimate,

@@ -29,7 +29,8 @@ public record Snapping(double lon, double lat, SnapStatus status, double metres,
 	/** The road position [lon, lat] the point was moved to; null when it was not placed. */
 	@JsonProperty("road")
 	public double[] road() {
-		return Double.isNaN(roadLon) ? null : new double[] { Math.round(roadLon * 1e6) / 1e6, Math.round(roadLat * 1e6) / 1e6 };
+		return Double.isNaN(roadLon) ? null
+				: new double[] { Math.round(roadLon * 1e6) / 1e6, Math.round(roadLat * 1e6) / 1e6 };
 	}
 
 	@JsonProperty("method")

@@ -8,15 +8,11 @@ import fr.proxima.support.SharedData;
 
 /**
  * The real Andorra road graph for tests, built once into {@code target/graph-cache-andorra} and shared by every test
- * class of the JVM (Spring contexts configured with {@link #PROPERTIES} load the same cache).
+ * class of the JVM (Spring test contexts pointed at {@link #GRAPH_DIR} load the same cache).
  */
 public final class AndorraGraph {
 
 	public static final String GRAPH_DIR = "target/graph-cache-andorra";
-
-	/** Properties that give a Spring test context the Andorra graph. */
-	public static final String[] PROPERTIES = { "proxima.routing.osm-file=${proxima.shared-data:../shared/data}/04_osm/andorra.osm.pbf",
-			"proxima.routing.graph-dir=" + GRAPH_DIR };
 
 	private static TravelTimeEngine engine;
 

@@ -32,8 +32,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 // issue 3: the travel-time REST API on the Andorra graph, in GeoJSON, with enforced limits
-@SpringBootTest(properties = { "proxima.routing.osm-file=${proxima.shared-data:../shared/data}/04_osm/andorra.osm.pbf",
-		"proxima.routing.graph-dir=" + AndorraGraph.GRAPH_DIR })
+@SpringBootTest
+@WithAndorraGraph
 @AutoConfigureMockMvc
 @H2Test
 class RoutingApiTest {

@@ -116,16 +116,16 @@ class TravelTimePrecomputeTest {
 	}
 
 	@Nested
-	@SpringBootTest(properties = { "proxima.routing.osm-file=${proxima.shared-data:../shared/data}/04_osm/andorra.osm.pbf",
-			"proxima.routing.graph-dir=" + AndorraGraph.GRAPH_DIR })
+	@SpringBootTest
+	@WithAndorraGraph
 	@H2Test
 	class OnH2 extends Contract {
 
 	}
 
 	@Nested
-	@SpringBootTest(properties = { "proxima.routing.osm-file=${proxima.shared-data:../shared/data}/04_osm/andorra.osm.pbf",
-			"proxima.routing.graph-dir=" + AndorraGraph.GRAPH_DIR })
+	@SpringBootTest
+	@WithAndorraGraph
 	@PostgisTest
 	class OnPostgis extends Contract {
 

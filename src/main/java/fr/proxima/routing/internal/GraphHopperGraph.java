@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The embedded GraphHopper graph: built from {@code proxima.routing.osm-file} once, cached in
- * {@code proxima.routing.graph-dir}, rebuilt when the OSM file (size, modification time) or the profiles change. With no
- * OSM file configured there is no graph and {@link #router()} is null: every answer comes from the estimate.
+ * {@code proxima.routing.graph-dir}, rebuilt when the OSM file (size, modification time) or the profiles change. With
+ * no OSM file configured there is no graph and {@link #router()} is null: every answer comes from the estimate.
  */
 @Component
 public class GraphHopperGraph implements DisposableBean {
