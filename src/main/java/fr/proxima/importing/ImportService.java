@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import fr.proxima.importing.internal.CommuneImporter;
@@ -18,8 +19,10 @@ import fr.proxima.importing.internal.FinessImporter;
 import fr.proxima.importing.internal.LayoutSniffer;
 import fr.proxima.importing.internal.OfferImporter;
 import fr.proxima.importing.internal.PopulationImporter;
+import fr.proxima.shared.OffersChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -64,7 +67,9 @@ public class ImportService {
 
 	private final OfferImporter offers;
 
-	ImportService(PlatformTransactionManager transactions, ImportSettings settings, DepartementImporter departements,
+	private final ApplicationEventPublisher events;
+
+	ImportService(PlatformTransactionManager transactions, ApplicationEventPublisher events, ImportSettings settings, DepartementImporter departements,
 			CommuneImporter communes, PopulationImporter population, FinessImporter finess,
 			EhpadCapacityImporter ehpad, OfferImporter offers) {
 		this.transaction = new TransactionTemplate(transactions);
@@ -75,6 +80,7 @@ public class ImportService {
 		this.finess = finess;
 		this.ehpad = ehpad;
 		this.offers = offers;
+		this.events = events;
 	}
 
 	/** Imports files of one kind. */
@@ -192,6 +198,8 @@ public class ImportService {
 				return true;
 			});
 			if (Boolean.TRUE.equals(committed)) {
+				events.publishEvent(new OffersChanged(
+						reports.stream().map(ImportReport::getKind).collect(Collectors.joining(", ")) + " import"));
 				return true;
 			}
 		}

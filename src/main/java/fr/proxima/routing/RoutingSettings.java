@@ -16,14 +16,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxSnapMetres a point farther than this from a road is not routed on the network (answered by the estimate,
  * flagged {@code too_far_from_road})
  * @param precomputeCutoffMinutes cutoff of the precomputed offer × commune times
- * @param refreshOnStartup recompute the offer × commune times at startup when offers, communes or graph changed
+ * @param autoRefresh recompute the offer × commune times in the background at startup and after imports, when
+ * offers, communes or the graph changed
  * @param prefilterSpeedKmh the fastest speed on the network, used to prefilter candidates by straight-line radius
  * @param limits request limits enforced with 4xx problem details
  */
 @ConfigurationProperties("proxima.routing")
 public record RoutingSettings(@DefaultValue("") String osmFile, @DefaultValue("./data/graph-cache") Path graphDir,
 		@DefaultValue("car,foot") List<String> profiles, @DefaultValue("2000") double maxSnapMetres,
-		@DefaultValue("60") int precomputeCutoffMinutes, @DefaultValue("true") boolean refreshOnStartup,
+		@DefaultValue("60") int precomputeCutoffMinutes, @DefaultValue("true") boolean autoRefresh,
 		@DefaultValue("130") double prefilterSpeedKmh, @DefaultValue Limits limits) {
 
 	public boolean graphConfigured() {

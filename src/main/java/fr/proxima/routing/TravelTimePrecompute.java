@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import jakarta.annotation.PreDestroy;
 
 import fr.proxima.shared.Geo;
 import fr.proxima.shared.OffersChanged;
@@ -44,6 +48,13 @@ public class TravelTimePrecompute {
 
 	private final TransactionTemplate tx;
 
+	/** One refresh at a time, off the request and startup threads. */
+	private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+		Thread t = new Thread(r, "travel-time-refresh");
+		t.setDaemon(true);
+		return t;
+	});
+
 	public TravelTimePrecompute(TravelTimeEngine engine, RoutingSettings settings, JdbcTemplate jdbc,
 			TransactionTemplate tx) {
 		this.engine = engine;
@@ -60,17 +71,37 @@ public class TravelTimePrecompute {
 
 	}
 
-	/** Recomputes after a change of offers (another module publishes {@link OffersChanged}). */
+	/**
+	 * After a change of offers (another module publishes {@link OffersChanged} once it is committed), recomputes in
+	 * the background when {@code proxima.routing.auto-refresh} is on. Until the new run commits, readers see the
+	 * previous table.
+	 */
 	@EventListener
 	public void onOffersChanged(OffersChanged event) {
-		log.info("Offers changed ({}): refreshing offer × commune travel times", event.source());
-		refresh();
+		if (settings.autoRefresh()) {
+			log.info("Offers changed ({}): refreshing offer × commune travel times in the background", event.source());
+			background.execute(this::refreshIfStaleLogged);
+		}
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void onStartup() {
-		if (settings.refreshOnStartup()) {
+		if (settings.autoRefresh()) {
+			background.execute(this::refreshIfStaleLogged);
+		}
+	}
+
+	@PreDestroy
+	void stopBackgroundRefresh() {
+		background.shutdownNow();
+	}
+
+	private void refreshIfStaleLogged() {
+		try {
 			refreshIfStale();
+		}
+		catch (RuntimeException e) {
+			log.error("Background refresh of offer × commune travel times failed; the previous table is kept", e);
 		}
 	}
 

@@ -10,6 +10,7 @@ import java.util.List;
 import fr.proxima.importing.ImportReport.LineError;
 import fr.proxima.support.H2Test;
 import fr.proxima.support.PostgisTest;
+import fr.proxima.shared.OffersChanged;
 import fr.proxima.support.SharedData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +31,7 @@ class ImportFailuresTest {
 
 	static final Path BASE_CC = SharedData.file("02_population_age/insee_layout/base-cc-pop-2023-subset.csv");
 
+	@RecordApplicationEvents
 	abstract static class Contract {
 
 		@Autowired
@@ -38,6 +42,9 @@ class ImportFailuresTest {
 
 		@TempDir
 		Path tmp;
+
+		@Autowired
+		ApplicationEvents events;
 
 		@BeforeEach
 		void storeHoldsFiness() {
@@ -64,6 +71,7 @@ class ImportFailuresTest {
 				.containsExactly(org.assertj.core.groups.Tuple.tuple("etalab-broken.csv", 101L, "compvoie"));
 			assertThat(report.getErrors().get(0).message()).contains("truncated");
 			assertThat(snapshot()).isEqualTo(before);
+			assertThat(events.stream(OffersChanged.class)).as("a rolled-back import announces no change").isEmpty();
 		}
 
 		@Test

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import fr.proxima.shared.OffersChanged;
 import fr.proxima.support.H2Test;
 import fr.proxima.support.PostgisTest;
 import fr.proxima.support.SharedData;
@@ -13,12 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 // issue 2: importing ../shared/data lands the "Done when" counts, on H2GIS and on PostGIS, and a re-import changes none
 class ImportSharedDataTest {
 
+	@RecordApplicationEvents
 	abstract static class Contract {
 
 		@Autowired
@@ -26,6 +30,9 @@ class ImportSharedDataTest {
 
 		@Autowired
 		JdbcTemplate jdbc;
+
+		@Autowired
+		ApplicationEvents events;
 
 		/** The first import of the shared folder, per database. */
 		static final Map<Class<?>, DirectoryImportReport> firstImport = new HashMap<>();
@@ -113,6 +120,8 @@ class ImportSharedDataTest {
 			assertThat(again.status()).isEqualTo(ImportReport.Status.SUCCEEDED);
 			assertThat(again.steps()).allSatisfy(r -> assertThat(r.getInserted()).as(r.getKind()).isZero());
 			assertThat(counts()).isEqualTo(before);
+			// a committed import tells the routing module to refresh the precomputed travel times
+			assertThat(events.stream(OffersChanged.class)).hasSize(1);
 		}
 
 		List<Long> counts() {

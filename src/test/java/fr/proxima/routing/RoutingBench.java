@@ -59,7 +59,7 @@ class RoutingBench {
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ProximaApplication.class)
 			.web(WebApplicationType.NONE)
 			.properties("spring.datasource.url=jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1", "proxima.routing.osm-file=",
-					"proxima.routing.refresh-on-startup=false", "logging.level.root=WARN",
+					"proxima.routing.auto-refresh=false", "logging.level.root=WARN",
 					"logging.level.fr.proxima.routing=INFO")
 			.run()) {
 			JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);

@@ -95,11 +95,16 @@ class TravelTimePrecomputeTest {
 		}
 
 		@Test
-		void anOffersChangedEventRefreshesTheTable() {
+		void anOffersChangedEventRefreshesTheTable() throws InterruptedException {
 			precompute.refresh();
 			long before = precompute.latestRun().orElseThrow().id();
 			jdbc.update("DELETE FROM offer WHERE id = ?", pas);
 			events.publishEvent(new OffersChanged("test"));
+			// the refresh runs in the background: wait for its run to commit
+			long deadline = System.currentTimeMillis() + 60_000;
+			while (precompute.latestRun().orElseThrow().id() == before && System.currentTimeMillis() < deadline) {
+				Thread.sleep(50);
+			}
 			TravelTimeRun after = precompute.latestRun().orElseThrow();
 			assertThat(after.id()).isGreaterThan(before);
 			assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT offer_id) FROM offer_commune_time", Integer.class))
@@ -116,7 +121,7 @@ class TravelTimePrecomputeTest {
 	}
 
 	@Nested
-	@SpringBootTest
+	@SpringBootTest(properties = "proxima.routing.auto-refresh=true")
 	@WithAndorraGraph
 	@H2Test
 	class OnH2 extends Contract {
@@ -124,7 +129,7 @@ class TravelTimePrecomputeTest {
 	}
 
 	@Nested
-	@SpringBootTest
+	@SpringBootTest(properties = "proxima.routing.auto-refresh=true")
 	@WithAndorraGraph
 	@PostgisTest
 	class OnPostgis extends Contract {
