@@ -1,6 +1,7 @@
 package fr.proxima.config;
 
 import jakarta.validation.ConstraintViolationException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,6 +19,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(ConstraintViolationException.class)
 	ProblemDetail constraintViolation(ConstraintViolationException e) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+	}
+
+	/** A query cut by the statement timeout ({@code proxima.api.query-timeout}). */
+	@ExceptionHandler(QueryTimeoutException.class)
+	ProblemDetail queryTimeout(QueryTimeoutException e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The query took too long; narrow the search (smaller bbox or radius, more filters)");
 	}
 
 }
