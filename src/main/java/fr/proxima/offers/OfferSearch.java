@@ -53,20 +53,22 @@ class OfferSearch {
 		this.jdbc = sql.jdbc();
 	}
 
-	/** One page of the offers matching the filter: by distance for a near-point search, by name otherwise. */
+	/**
+	 * One page of the offers matching the filter: by distance for a near-point search, by name otherwise. The total is
+	 * counted only when the page does not already tell it (a first page that is not full).
+	 */
 	ResultPage<OfferSummary> search(OfferFilter filter, Paging paging) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = where(filter, params);
-		long total = jdbc.queryForObject("SELECT COUNT(*) FROM offer o" + where, params, Long.class);
-		if (paging.offset() >= total) {
-			return ResultPage.of(List.of(), total, paging);
-		}
 		boolean near = filter.near() != null;
 		params.addValue("limit", paging.limit()).addValue("offset", paging.offset());
 		String sql = "SELECT " + SUMMARY_COLUMNS + (near ? ", " + DISTANCE + " AS distance_m" : "") + " FROM offer o"
 				+ where + (near ? " ORDER BY distance_m, o.id" : " ORDER BY o.name, o.id")
 				+ " OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY";
-		return ResultPage.of(jdbc.query(sql, params, (rs, i) -> summary(rs, near)), total, paging);
+		List<OfferSummary> items = jdbc.query(sql, params, (rs, i) -> summary(rs, near));
+		long total = paging.offset() == 0 && items.size() < paging.limit() ? items.size()
+				: jdbc.queryForObject("SELECT COUNT(*) FROM offer o" + where, params, Long.class);
+		return ResultPage.of(items, total, paging);
 	}
 
 	OfferDetail byId(long id) {
