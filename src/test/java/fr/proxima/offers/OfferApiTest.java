@@ -1,8 +1,10 @@
 package fr.proxima.offers;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
@@ -11,16 +13,11 @@ import fr.proxima.support.H2Test;
 import fr.proxima.support.InventedPlaces;
 import fr.proxima.support.InventedPlaces.InventedOffer;
 import fr.proxima.support.PostgisTest;
-import org.junit.jupiter.api.BeforeEach;
+import fr.proxima.support.ReadApiContract;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -34,18 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 // issue 2: the offers and organisations read API (filters, near-point search, paging, detail, bad input) on both databases
 class OfferApiTest {
 
-	abstract static class Contract {
-
-		@Autowired
-		MockMvc mvc;
-
-		@Autowired
-		JdbcTemplate jdbc;
-
-		@BeforeEach
-		void loadInventedPlaces() {
-			InventedPlaces.load(jdbc);
-		}
+	abstract static class Contract extends ReadApiContract {
 
 		@Test
 		void bboxKeepsExactlyTheOffersInsideIt() throws Exception {
@@ -124,7 +110,7 @@ class OfferApiTest {
 		void pagingWalksAllResultsThroughNextLinks() throws Exception {
 			String body = ok("/api/offers?limit=3");
 			assertThat(JsonPath.<Integer>read(body, "$.total")).isEqualTo(InventedPlaces.OFFERS.size());
-			List<String> seen = new java.util.ArrayList<>(JsonPath.<List<String>>read(body, "$.items[*].name"));
+			List<String> seen = new ArrayList<>(JsonPath.<List<String>>read(body, "$.items[*].name"));
 			String next = JsonPath.read(body, "$.next");
 			int pages = 1;
 			while (next != null) {
@@ -186,30 +172,30 @@ class OfferApiTest {
 
 		@Test
 		void missingOfferIsA404Problem() throws Exception {
-			problem(get("/api/offers/999999"), 404, "999999");
-			problem(get("/api/offers/finess/489999999"), 404, "489999999");
+			problem("/api/offers/999999", 404, "999999");
+			problem("/api/offers/finess/489999999", 404, "489999999");
 		}
 
 		@Test
 		void badInputGetsProblemDetails() throws Exception {
-			problem(get("/api/offers?bbox=3.4,abc,3.6,44.6"), 400, "not a number");
-			problem(get("/api/offers?bbox=3.4,44.4,3.6"), 400, "minLon,minLat,maxLon,maxLat");
-			problem(get("/api/offers?bbox=3.4,44.4,3.6,95"), 400, "Invalid coordinates");
-			problem(get("/api/offers?bbox=3.6,44.4,3.4,44.6"), 400, "Inverted bbox");
-			problem(get("/api/offers?bbox=1,43,5,46"), 400, "too large");
-			problem(get("/api/offers?near=200,44.5"), 400, "Invalid coordinates");
-			problem(get("/api/offers?near=3.5,x"), 400, "not a number");
-			problem(get("/api/offers?near=3.5,44.5&radius=100001"), 400, "radius");
-			problem(get("/api/offers?near=3.5,44.5&radius=0"), 400, "radius");
-			problem(get("/api/offers?radius=1000"), 400, "needs near");
-			problem(get("/api/offers?family=ehpad,castle"), 400, "Known families: ehpad");
-			problem(get("/api/offers?audience=children"), 400, "Known audiences");
-			problem(get("/api/offers?commune=Mende"), 400, "INSEE code");
-			problem(get("/api/offers?limit=501"), 400, "between 1 and 500");
-			problem(get("/api/offers?limit=0"), 400, "between 1 and 500");
-			problem(get("/api/offers?offset=-1"), 400, "offset");
-			problem(get("/api/offers?limit=ten"), 400, "");
-			problem(get("/api/offers.geojson?bbox=3.6,44.4,3.4,44.6"), 400, "Inverted bbox");
+			problem("/api/offers?bbox=3.4,abc,3.6,44.6", 400, "not a number");
+			problem("/api/offers?bbox=3.4,44.4,3.6", 400, "minLon,minLat,maxLon,maxLat");
+			problem("/api/offers?bbox=3.4,44.4,3.6,95", 400, "Invalid coordinates");
+			problem("/api/offers?bbox=3.6,44.4,3.4,44.6", 400, "Inverted bbox");
+			problem("/api/offers?bbox=1,43,5,46", 400, "too large");
+			problem("/api/offers?near=200,44.5", 400, "Invalid coordinates");
+			problem("/api/offers?near=3.5,x", 400, "not a number");
+			problem("/api/offers?near=3.5,44.5&radius=100001", 400, "radius");
+			problem("/api/offers?near=3.5,44.5&radius=0", 400, "radius");
+			problem("/api/offers?radius=1000", 400, "needs near");
+			problem("/api/offers?family=ehpad,castle", 400, "Known families: ehpad");
+			problem("/api/offers?audience=children", 400, "Known audiences");
+			problem("/api/offers?commune=Mende", 400, "INSEE code");
+			problem("/api/offers?limit=501", 400, "between 1 and 500");
+			problem("/api/offers?limit=0", 400, "between 1 and 500");
+			problem("/api/offers?offset=-1", 400, "offset");
+			problem("/api/offers?limit=ten", 400, "");
+			problem("/api/offers.geojson?bbox=3.6,44.4,3.4,44.6", 400, "Inverted bbox");
 		}
 
 		@Test
@@ -229,30 +215,14 @@ class OfferApiTest {
 				.andExpect(jsonPath("$.finessEj").value("480000100"))
 				.andExpect(jsonPath("$.offersLink").value("/api/offers?organisation=" + id));
 			assertThat(JsonPath.<Integer>read(ok("/api/offers?organisation=" + id), "$.total")).isEqualTo(ofA.size());
-			problem(get("/api/organisations/999999"), 404, "999999");
-			problem(get("/api/organisations/finess/489999999"), 404, "489999999");
-			problem(get("/api/organisations?limit=1000"), 400, "limit");
+			problem("/api/organisations/999999", 404, "999999");
+			problem("/api/organisations/finess/489999999", 404, "489999999");
+			problem("/api/organisations?limit=1000", 400, "limit");
 		}
 
-		private String ok(String url) throws Exception {
-			return mvc.perform(get(url))
-				.andExpect(status().isOk())
-				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
-				.andReturn()
-				.getResponse()
-				.getContentAsString();
-		}
 
-		private ResultActions problem(org.springframework.test.web.servlet.RequestBuilder request, int status,
-				String detail) throws Exception {
-			return mvc.perform(request)
-				.andExpect(status().is(status))
-				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-				.andExpect(jsonPath("$.status").value(status))
-				.andExpect(jsonPath("$.detail", containsString(detail)));
-		}
 
-		private static Set<String> names(java.util.function.Predicate<InventedOffer> which) {
+		private static Set<String> names(Predicate<InventedOffer> which) {
 			return InventedPlaces.OFFERS.stream().filter(which).map(InventedOffer::name).collect(Collectors.toSet());
 		}
 

@@ -1,19 +1,13 @@
 package fr.proxima.territory;
 
 import fr.proxima.support.H2Test;
-import fr.proxima.support.InventedPlaces;
 import fr.proxima.support.PostgisTest;
-import org.junit.jupiter.api.BeforeEach;
+import fr.proxima.support.ReadApiContract;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -23,18 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 // issue 2: communes and départements read API, actuator health and the OpenAPI description, on both databases
 class TerritoryApiTest {
 
-	abstract static class Contract {
-
-		@Autowired
-		MockMvc mvc;
-
-		@Autowired
-		JdbcTemplate jdbc;
-
-		@BeforeEach
-		void loadInventedPlaces() {
-			InventedPlaces.load(jdbc);
-		}
+	abstract static class Contract extends ReadApiContract {
 
 		@Test
 		void departementsListTheirCommuneCounts() throws Exception {
@@ -123,13 +106,6 @@ class TerritoryApiTest {
 					.exists());
 		}
 
-		private void problem(String url, int status, String detail) throws Exception {
-			mvc.perform(get(url))
-				.andExpect(status().is(status))
-				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-				.andExpect(jsonPath("$.status").value(status))
-				.andExpect(jsonPath("$.detail", containsString(detail)));
-		}
 
 	}
 
