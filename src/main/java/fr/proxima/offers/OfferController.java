@@ -27,14 +27,14 @@ class OfferController {
 	}
 
 	@GetMapping(path = "/api/offers", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Search offers (JSON page)",
+	@Operation(operationId = "searchOffers", summary = "Search offers (JSON page)",
 			description = "Filters combine with AND. Sorted by name, or by distance when 'near' is given.")
 	ResultPage<OfferSummary> list(@ParameterObject OfferQuery query) {
 		return search.search(query.filter(settings), query.paging(settings)).linked();
 	}
 
 	@GetMapping(path = "/api/offers.geojson", produces = { GEOJSON, MediaType.APPLICATION_JSON_VALUE })
-	@Operation(summary = "Search offers (GeoJSON FeatureCollection)",
+	@Operation(operationId = "searchOffersGeoJson", summary = "Search offers (GeoJSON FeatureCollection)",
 			description = "Same parameters and paging as /api/offers; the paging members are in 'metadata'.")
 	FeatureCollection geojson(@ParameterObject OfferQuery query) {
 		ResultPage<OfferSummary> page = list(query);
@@ -42,13 +42,13 @@ class OfferController {
 	}
 
 	@GetMapping(path = "/api/offers/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "One offer with its organisation, intervention zone and provenance")
+	@Operation(operationId = "getOffer", summary = "One offer with its organisation, intervention zone and provenance")
 	OfferDetail byId(@PathVariable long id) {
 		return search.byId(id);
 	}
 
 	@GetMapping(path = "/api/offers/finess/{finessEt}", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "One offer by its FINESS establishment (ET) number")
+	@Operation(operationId = "getOfferByFiness", summary = "One offer by its FINESS establishment (ET) number")
 	OfferDetail byFiness(@PathVariable String finessEt) {
 		return search.byFiness(finessEt);
 	}

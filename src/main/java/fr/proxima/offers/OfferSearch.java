@@ -36,7 +36,8 @@ class OfferSearch {
 			+ " o.category_label, o.capacity, o.address, o.postal_code, o.city, o.commune_code, o.phone,"
 			+ " o.organisation_id, ST_X(o.geom) AS lon, ST_Y(o.geom) AS lat";
 
-	private static final String DISTANCE = "ST_DistanceSphere(o.geom, ST_SetSRID(ST_MakePoint(:nearLon, :nearLat), 4326))";
+	private static final String DISTANCE = "ST_DistanceSphere(o.geom,"
+			+ " ST_SetSRID(ST_MakePoint(:nearLon, :nearLat), 4326))";
 
 	static final String ORGANISATION_COLUMNS = "g.id AS org_id, g.finess_ej, g.siren, g.name AS org_name,"
 			+ " g.type AS org_type, (SELECT COUNT(*) FROM offer x WHERE x.organisation_id = g.id) AS org_offers";

@@ -26,7 +26,7 @@ class OrganisationController {
 	}
 
 	@GetMapping(path = "/api/organisations", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "List organisations by name (JSON page)")
+	@Operation(operationId = "listOrganisations", summary = "List organisations by name (JSON page)")
 	ResultPage<OrganisationSummary> list(
 			@Parameter(description = "page size (default 50, at most 500)") @RequestParam(required = false) Integer limit,
 			@Parameter(description = "results to skip") @RequestParam(required = false) Integer offset) {
@@ -34,13 +34,14 @@ class OrganisationController {
 	}
 
 	@GetMapping(path = "/api/organisations/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "One organisation with its offers")
+	@Operation(operationId = "getOrganisation", summary = "One organisation with its offers")
 	OrganisationDetail byId(@PathVariable long id) {
 		return organisations.byId(id);
 	}
 
 	@GetMapping(path = "/api/organisations/finess/{finessEj}", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "One organisation by its FINESS legal-entity (EJ) number, with its offers")
+	@Operation(operationId = "getOrganisationByFiness",
+			summary = "One organisation by its FINESS legal-entity (EJ) number, with its offers")
 	OrganisationDetail byFiness(@PathVariable String finessEj) {
 		return organisations.byFiness(finessEj);
 	}

@@ -24,19 +24,22 @@ class TerritoryController {
 	}
 
 	@GetMapping(path = "/api/departements", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "The loaded départements")
+	@Operation(operationId = "listDepartements", summary = "The loaded départements")
 	List<DepartementView> departements() {
 		return communes.departements();
 	}
 
 	@GetMapping(path = "/api/communes", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Communes of a département with population and representative point, by INSEE code")
-	List<CommuneView> list(@Parameter(description = "département code", example = "48") @RequestParam String departement) {
+	@Operation(operationId = "listCommunes",
+			summary = "Communes of a département with population and representative point, by INSEE code")
+	List<CommuneView> list(
+			@Parameter(description = "département code", example = "48") @RequestParam String departement) {
 		return communes.communes(departement, false);
 	}
 
 	@GetMapping(path = "/api/communes.geojson", produces = { "application/geo+json", MediaType.APPLICATION_JSON_VALUE })
-	@Operation(summary = "Communes of a département as GeoJSON, with the display-simplified polygons")
+	@Operation(operationId = "listCommunesGeoJson",
+			summary = "Communes of a département as GeoJSON, with the display-simplified polygons")
 	FeatureCollection geojson(
 			@Parameter(description = "département code", example = "48") @RequestParam String departement) {
 		List<CommuneView> found = communes.communes(departement, true);
@@ -45,7 +48,7 @@ class TerritoryController {
 	}
 
 	@GetMapping(path = "/api/communes/{code}", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "One commune with its population and display-simplified polygon")
+	@Operation(operationId = "getCommune", summary = "One commune with its population and display-simplified polygon")
 	CommuneView commune(@PathVariable String code) {
 		return communes.commune(code);
 	}

@@ -28,7 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-// issue 2: the offers and organisations read API (filters, near-point search, paging, detail, bad input) on both databases
+// issue 2: offers and organisations read API (filters, near point, paging, detail, bad input) on both databases
 class OfferApiTest {
 
 	abstract static class Contract extends ReadApiContract {
