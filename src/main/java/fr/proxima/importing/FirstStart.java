@@ -1,0 +1,63 @@
+package fr.proxima.importing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * On start, fills an empty store from the configured data folder ({@code proxima.import.data-dir}, env
+ * {@code PROXIMA_DATA_DIR}); without one, the store stays empty and the log says how to import.
+ */
+@Component
+class FirstStart implements ApplicationRunner {
+
+	static final String HOW_TO_IMPORT = "The store is empty. To fill it, set PROXIMA_DATA_DIR to a folder of open data"
+			+ " (e.g. one filled by gis/fetch-open-data.sh 48) and restart, or run"
+			+ " 'java -jar target/proxima.jar import-dir <folder>' (see the README, section Importing data).";
+
+	private static final Logger log = LoggerFactory.getLogger(FirstStart.class);
+
+	private final ImportSettings settings;
+
+	private final StoreStatus status;
+
+	private final ImportService imports;
+
+	FirstStart(ImportSettings settings, StoreStatus status, ImportService imports) {
+		this.settings = settings;
+		this.status = status;
+		this.imports = imports;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (ImportCommand.isImportCommand(args.getSourceArgs())) {
+			return;
+		}
+		Path folder = settings.dataFolder();
+		StoreStatus.Counts counts = status.counts();
+		if (!counts.empty()) {
+			log.info("Store holds {} communes and {} offers{}", counts.communes(), counts.offers(),
+					folder == null ? "" : "; the data folder " + folder + " is imported only into an empty store");
+		}
+		else if (folder == null) {
+			log.warn(HOW_TO_IMPORT);
+		}
+		else if (!Files.isDirectory(folder)) {
+			log.error("PROXIMA_DATA_DIR {} is not a folder; starting with an empty store", folder.toAbsolutePath());
+		}
+		else {
+			DirectoryImportReport report = imports.importDirectory(folder);
+			if (report.status() == ImportReport.Status.FAILED) {
+				log.error("First-start import of {} failed and was rolled back; the store stays empty. Errors: {}",
+						folder, report.steps().stream().flatMap(s -> s.getErrors().stream()).limit(10).toList());
+			}
+		}
+	}
+
+}

@@ -1,0 +1,27 @@
+package fr.proxima.importing;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Import settings.
+ *
+ * @param dataDir folder imported at start when the store is empty (none: start empty)
+ * @param cogYear COG vintage given to commune codes read without a crosswalk
+ * @param adminToken value the {@code X-Proxima-Admin-Token} header must carry on admin endpoints; when empty, the
+ * admin endpoints are disabled
+ */
+@ConfigurationProperties("proxima.import")
+public record ImportSettings(String dataDir, int cogYear, String adminToken) {
+
+	/** The configured data folder, or null when none is set. */
+	public Path dataFolder() {
+		return dataDir == null || dataDir.isBlank() ? null : Path.of(dataDir.trim());
+	}
+
+	public boolean adminEnabled() {
+		return adminToken != null && !adminToken.isBlank();
+	}
+
+}

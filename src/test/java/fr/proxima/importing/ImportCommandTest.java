@@ -1,0 +1,61 @@
+package fr.proxima.importing;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import fr.proxima.ProximaApplication;
+import fr.proxima.support.CleanSchemaPerContext;
+import fr.proxima.support.SharedData;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+// issue 2: the jar's import commands run without a web server and exit with the import's status
+class ImportCommandTest {
+
+	private static final AtomicInteger runs = new AtomicInteger();
+
+	/**
+	 * Runs the application as the jar's main would for an import command, on a fresh in-memory H2GIS each time
+	 * (Flyway cannot clean an H2 database where H2GIS was loaded).
+	 */
+	static int run(String... args) {
+		assertThat(ImportCommand.isImportCommand(args)).isTrue();
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(ProximaApplication.class,
+				CleanSchemaPerContext.class)
+			.web(WebApplicationType.NONE)
+			// above application.properties, as the command line's own --spring.… options would be
+			.initializers(c -> c.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("import-command-test",
+						Map.of("spring.datasource.url", "jdbc:h2:mem:import-command-" + runs.incrementAndGet(),
+								"spring.flyway.clean-disabled", "false"))))
+			.run(args);
+		return SpringApplication.exit(context);
+	}
+
+	@Test
+	void importSucceedsWithStatusZero() {
+		Path population = SharedData.file("02_population_age/insee_layout/base-cc-pop-2023-subset.csv");
+		assertThat(run("import", "population", population.toString())).isZero();
+	}
+
+	@Test
+	void failedImportExitsWithStatusOne() {
+		Path notFiness = SharedData.file("02_population_age/insee_layout/base-cc-pop-2023-subset.csv");
+		assertThat(run("import", "finess", notFiness.toString())).isEqualTo(1);
+	}
+
+	@Test
+	void usageErrorExitsWithStatusTwo() {
+		assertThat(run("import", "nonsense", "x.csv")).isEqualTo(2);
+		assertThat(run("import", "communes", "a.geojson", "--cog-year")).isEqualTo(2);
+	}
+
+}
