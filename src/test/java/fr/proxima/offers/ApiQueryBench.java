@@ -12,10 +12,14 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.function.Supplier;
 
+import fr.proxima.importing.DirectoryImportReport;
+import fr.proxima.importing.ImportReport;
+import fr.proxima.importing.ImportService;
 import fr.proxima.shared.ApiSettings;
 import fr.proxima.shared.Paging;
 import fr.proxima.support.H2Test;
 import fr.proxima.support.PostgisTest;
+import fr.proxima.support.SharedData;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * issue 2: p50/p99 latency of the bbox and near-point offer searches (target p99 ≤ 20 ms), in the service and over
- * HTTP, on H2GIS and on PostGIS. Random rectangles (0.1° to 0.6° a side) and points (radius 5 to 30 km) within Lozère;
+ * HTTP, on H2GIS and on PostGIS, over the real Lozère + neighbours import of {@code ../shared/data}. Random rectangles (0.1° to 0.6° a side) and points (radius 5 to 30 km) within Lozère;
  * default page size. Run: {@code ./mvnw -B test -Dtest='*Bench' -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class ApiQueryBench {
@@ -49,6 +53,9 @@ class ApiQueryBench {
 
 		@Autowired
 		JdbcTemplate jdbc;
+
+		@Autowired
+		ImportService imports;
 
 		@LocalServerPort
 		int port;
@@ -84,20 +91,10 @@ class ApiQueryBench {
 			assertThat(hits.stream().mapToLong(Long::longValue).sum()).as("the queries found offers").isPositive();
 		}
 
-		/** Invented offers until the importers land on main; then the real Lozère + neighbours import replaces this. */
+		/** Imports Lozère and its neighbours from {@code ../shared/data} into the empty store of this context. */
 		private long loadData() {
-			jdbc.update("DELETE FROM offer_zone_commune");
-			jdbc.update("DELETE FROM offer");
-			Random random = new Random(2);
-			List<Object[]> rows = new ArrayList<>();
-			String[] families = Arrays.stream(Family.values()).map(Family::code).toArray(String[]::new);
-			for (int i = 0; i < 5000; i++) {
-				rows.add(new Object[] { "Invented bench offer " + i, families[random.nextInt(families.length)],
-						2.0 + random.nextDouble() * 2.9, 43.2 + random.nextDouble() * 2.3 });
-			}
-			jdbc.batchUpdate("INSERT INTO offer (name, family, audience, source_name, imported_at, geom)"
-					+ " VALUES (?, ?, 'all', 'invented-bench', CURRENT_TIMESTAMP, ST_SetSRID(ST_MakePoint(?, ?), 4326))",
-					rows);
+			DirectoryImportReport report = imports.importDirectory(SharedData.root());
+			assertThat(report.status()).as(report.toString()).isEqualTo(ImportReport.Status.SUCCEEDED);
 			return jdbc.queryForObject("SELECT COUNT(*) FROM offer", Long.class);
 		}
 

@@ -40,11 +40,16 @@ public final class InventedPlaces {
 	private InventedPlaces() {
 	}
 
-	public static void load(JdbcTemplate jdbc) {
+	/** Empties the territory and offer tables. */
+	public static void clear(JdbcTemplate jdbc) {
 		for (String table : List.of("offer_zone_commune", "offer", "organisation", "population", "commune",
 				"departement")) {
 			jdbc.update("DELETE FROM " + table);
 		}
+	}
+
+	public static void load(JdbcTemplate jdbc) {
+		clear(jdbc);
 		jdbc.update("INSERT INTO departement (code, name) VALUES ('48', 'Lozère'), ('12', 'Aveyron')");
 		commune(jdbc, "48095", "Invented Mende", 3.50, 44.52);
 		commune(jdbc, "48902", "Invented Hamlet", 3.70, 44.60);
