@@ -11,38 +11,28 @@ import fr.proxima.shared.Geo;
 import fr.proxima.support.H2Test;
 import fr.proxima.support.InventedPlaces;
 import fr.proxima.support.PostgisTest;
+import fr.proxima.support.ReadApiContract;
 import fr.proxima.support.SharedData;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 // issue 2: after importing ../shared/data (Lozère + neighbours), the read API returns the "Done when" figures
 class ReadApiOnSharedDataTest {
 
-	abstract static class Contract {
-
-		@Autowired
-		MockMvc mvc;
-
-		@Autowired
-		JdbcTemplate jdbc;
+	abstract static class Contract extends ReadApiContract {
 
 		@Autowired
 		ImportService imports;
 
 		/** Imports the shared folder unless this store already holds exactly that import (other tests wipe it). */
-		@BeforeEach
-		void importSharedData() {
+		@Override
+		protected void fillStore() {
 			boolean imported = jdbc.queryForObject("SELECT COUNT(*) FROM commune WHERE departement_code = '48'",
 					Long.class) == 152
 					&& jdbc.queryForObject("SELECT COUNT(*) FROM offer WHERE source_name = 'invented'", Long.class) == 0;
@@ -119,10 +109,6 @@ class ReadApiOnSharedDataTest {
 			assertThat(JsonPath.<String>read(body, "$.provenance.sourceName")).isNotBlank();
 			assertThat(JsonPath.<String>read(body, "$.provenance.importedAt")).isNotBlank();
 			assertThat(JsonPath.<Integer>read(body, "$.capacity")).isPositive();
-		}
-
-		private String ok(String url) throws Exception {
-			return mvc.perform(get(url)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 		}
 
 		private static long sum(List<Number> values) {

@@ -33,6 +33,11 @@ class OfferApiTest {
 
 	abstract static class Contract extends ReadApiContract {
 
+		@Override
+		protected void fillStore() {
+			InventedPlaces.load(jdbc);
+		}
+
 		@Test
 		void bboxKeepsExactlyTheOffersInsideIt() throws Exception {
 			double minLon = 3.4, minLat = 44.45, maxLon = 3.6, maxLat = 44.6;

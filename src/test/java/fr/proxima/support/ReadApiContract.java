@@ -13,8 +13,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Base of the read-API contract tests: MockMvc over the {@link InventedPlaces} rows, reloaded before every test. The
- * concrete classes add {@code @SpringBootTest @AutoConfigureMockMvc} and {@code @H2Test} or {@code @PostgisTest}.
+ * Base of the read-API contract tests: MockMvc over a store that {@link #fillStore()} prepares before every test (the
+ * {@link InventedPlaces} rows, or the real import). The concrete classes add {@code @SpringBootTest
+ * @AutoConfigureMockMvc} and {@code @H2Test} or {@code @PostgisTest}.
  */
 public abstract class ReadApiContract {
 
@@ -25,9 +26,12 @@ public abstract class ReadApiContract {
 	protected JdbcTemplate jdbc;
 
 	@BeforeEach
-	void loadInventedPlaces() {
-		InventedPlaces.load(jdbc);
+	void prepareStore() {
+		fillStore();
 	}
+
+	/** Puts the rows the tests rely on into the store; runs before every test, so it must be cheap or idempotent. */
+	protected abstract void fillStore();
 
 	/** The JSON body of a GET that must succeed. */
 	protected String ok(String url) throws Exception {

@@ -1,6 +1,7 @@
 package fr.proxima.territory;
 
 import fr.proxima.support.H2Test;
+import fr.proxima.support.InventedPlaces;
 import fr.proxima.support.PostgisTest;
 import fr.proxima.support.ReadApiContract;
 import org.junit.jupiter.api.Nested;
@@ -18,6 +19,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class TerritoryApiTest {
 
 	abstract static class Contract extends ReadApiContract {
+
+		@Override
+		protected void fillStore() {
+			InventedPlaces.load(jdbc);
+		}
 
 		@Test
 		void departementsListTheirCommuneCounts() throws Exception {
