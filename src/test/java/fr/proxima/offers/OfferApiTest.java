@@ -199,7 +199,8 @@ class OfferApiTest {
 			problem("/api/offers?limit=501", 400, "between 1 and 500");
 			problem("/api/offers?limit=0", 400, "between 1 and 500");
 			problem("/api/offers?offset=-1", 400, "offset");
-			problem("/api/offers?limit=ten", 400, "");
+			problem("/api/offers?limit=ten", 400, "Invalid value 'ten' for limit");
+			problem("/api/offers?near=3.5,44.5&radius=far", 400, "Invalid value 'far' for radius");
 			problem("/api/offers.geojson?bbox=3.6,44.4,3.4,44.6", 400, "Inverted bbox");
 		}
 
