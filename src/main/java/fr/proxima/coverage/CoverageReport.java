@@ -1,0 +1,37 @@
+package fr.proxima.coverage;
+
+import java.util.List;
+
+/**
+ * Coverage of the reported communes by the offers of some families within T minutes.
+ * @param method network, estimate or mixed: how the times behind the figures were obtained
+ * @param estimated true when any figure rests on an estimated time
+ * @param missingPopulation reported communes without census figures (counted as nobody, never filled in)
+ * @param uncovered the uncovered communes, most uncovered 75+ first
+ */
+public record CoverageReport(CoverageQuery parameters, Totals totals, String method, boolean estimated,
+		List<String> missingPopulation, List<Row> communes, List<Row> uncovered) {
+
+	/**
+	 * One commune. {@code minutes} is the time to (or from, for services at home) the nearest offer, null when none is
+	 * within the search horizon; {@code method} is how that time was obtained.
+	 */
+	public record Row(String code, String name, String departement, Double minutes, Long nearestOfferId,
+			String nearestOfferName, boolean covered, Integer population, Integer aged75Plus, Integer aged85Plus,
+			int coveredPopulation, int coveredAged75Plus, int coveredAged85Plus, String method) implements CommuneRow {
+	}
+
+	/** Covered + uncovered = total, for each band. Communes without figures count for nobody. */
+	public record Totals(int communes, int coveredCommunes, Tally population, Tally aged75Plus, Tally aged85Plus) {
+	}
+
+	public record Tally(long total, long covered, long uncovered, Double coveredPercent) {
+
+		public static Tally of(long total, long covered) {
+			return new Tally(total, covered, total - covered,
+					total == 0 ? null : Math.round(covered * 1000.0 / total) / 10.0);
+		}
+
+	}
+
+}

@@ -1,0 +1,218 @@
+package fr.proxima.routing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import fr.proxima.offers.Audience;
+import fr.proxima.offers.Family;
+import fr.proxima.shared.Feature;
+import fr.proxima.shared.FeatureCollection;
+import fr.proxima.shared.Geo;
+import fr.proxima.shared.InvalidInputException;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Point;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Travel-time queries over REST, answered in GeoJSON; see README "Travel times". */
+@RestController
+@RequestMapping("/api/routing")
+class RoutingController {
+
+	private final TravelTimeEngine engine;
+
+	private final ReachService reach;
+
+	RoutingController(TravelTimeEngine engine, ReachService reach) {
+		this.engine = engine;
+		this.reach = reach;
+	}
+
+	@GetMapping("/route")
+	Feature route(@RequestParam String from, @RequestParam String to, @RequestParam(required = false) String profile,
+			@RequestParam(defaultValue = "false") boolean geometry) {
+		Route route = engine.route(point("from", from), point("to", to), profile, geometry);
+		Map<String, Object> props = legProperties(route.leg());
+		props.put("profile", engine.profile(profile));
+		props.put("from", route.from());
+		props.put("to", route.to());
+		return Feature.of(null, route.geometry(), props);
+	}
+
+	@GetMapping("/isochrones")
+	FeatureCollection isochrones(@RequestParam String point, @RequestParam List<Integer> minutes,
+			@RequestParam(required = false) String profile, @RequestParam(defaultValue = "out") String direction) {
+		Isochrone iso = engine.isochrone(point("point", point), minutes, profile, inbound(direction));
+		List<Feature> features = new ArrayList<>();
+		for (Isochrone.Band band : iso.bands()) {
+			features.add(Feature.of(band.minutes(), band.ring(), Map.of("fromMinutes", band.fromMinutes(), "minutes",
+					band.minutes(), "method", iso.method())));
+		}
+		return FeatureCollection.of(features, Map.of("method", iso.method(), "origin", iso.origin(), "profile",
+				engine.profile(profile), "direction", direction));
+	}
+
+	/** Body of a coverage request; {@code area} is optional. */
+	record CoverageRequest(List<List<Double>> sources, Integer minutes, String profile, String direction,
+			AreaRequest area) {
+	}
+
+	/** One of: a département code, a commune code, or a GeoJSON Polygon/MultiPolygon geometry. */
+	record AreaRequest(String departement, String commune, JsonNode geometry) {
+	}
+
+	@PostMapping("/coverage")
+	FeatureCollection coverage(@RequestBody CoverageRequest request) {
+		if (request.minutes() == null) {
+			throw new InvalidInputException("minutes is required");
+		}
+		String direction = request.direction() == null ? "out" : request.direction();
+		CoverageArea c = reach.coverage(points("sources", request.sources()), request.minutes(), request.profile(),
+				inbound(direction), area(request.area()));
+		List<Feature> features = new ArrayList<>();
+		features.add(Feature.of("covered", c.covered(), Map.of("kind", "covered", "minutes", c.minutes(), "method",
+				c.method())));
+		if (c.uncovered() != null) {
+			features.add(Feature.of("uncovered", c.uncovered(), Map.of("kind", "uncovered", "minutes", c.minutes(),
+					"method", c.method())));
+		}
+		return FeatureCollection.of(features, Map.of("method", c.method(), "sources", c.sources(), "profile",
+				engine.profile(request.profile()), "direction", direction));
+	}
+
+	/** Body of a matrix request: without targets, the matrix is sources × sources. */
+	record MatrixRequest(List<List<Double>> sources, List<List<Double>> targets, Integer cutoffMinutes,
+			String profile, String direction) {
+	}
+
+	@PostMapping("/matrix")
+	Map<String, Object> matrix(@RequestBody MatrixRequest request) {
+		List<Point> sources = points("sources", request.sources());
+		List<Point> targets = request.targets() == null ? sources : points("targets", request.targets());
+		int cutoff = request.cutoffMinutes() == null ? 60 : request.cutoffMinutes();
+		String direction = request.direction() == null ? "out" : request.direction();
+		Matrix m = engine.matrix(sources, targets, cutoff * 60.0, request.profile(), inbound(direction));
+		int n = sources.size();
+		int k = targets.size();
+		Double[][] seconds = new Double[n][k];
+		Double[][] metres = new Double[n][k];
+		TravelMethod[][] methods = new TravelMethod[n][k];
+		for (int i = 0; i < n; i++) {
+			for (int j = 0; j < k; j++) {
+				Leg leg = m.legs()[i][j];
+				seconds[i][j] = leg.reachable() ? round(leg.seconds()) : null;
+				metres[i][j] = leg.reachable() ? round(leg.metres()) : null;
+				methods[i][j] = leg.method();
+			}
+		}
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("method", m.method());
+		body.put("profile", engine.profile(request.profile()));
+		body.put("direction", direction);
+		body.put("cutoffMinutes", cutoff);
+		body.put("sources", m.sources());
+		body.put("targets", m.targets());
+		body.put("seconds", seconds);
+		body.put("metres", metres);
+		body.put("methods", methods);
+		return body;
+	}
+
+	@GetMapping("/nearest-offers")
+	FeatureCollection nearestOffers(@RequestParam String point, @RequestParam(defaultValue = "10") int limit,
+			@RequestParam(required = false) String family, @RequestParam(required = false) String audience,
+			@RequestParam(defaultValue = "60") int cutoffMinutes, @RequestParam(required = false) String profile,
+			@RequestParam(defaultValue = "in") String direction) {
+		Point origin = point("point", point);
+		List<NearbyOffer> offers = reach.nearestOffers(origin, limit, family == null ? null : Family.fromCode(family),
+				audience == null ? null : Audience.fromCode(audience), cutoffMinutes, profile, inbound(direction));
+		List<Feature> features = new ArrayList<>();
+		for (NearbyOffer o : offers) {
+			Map<String, Object> props = legProperties(o.leg());
+			props.put("name", o.name());
+			props.put("family", o.family());
+			props.put("audience", o.audience());
+			props.put("snap", o.snapping());
+			features.add(Feature.of(o.id(), Geo.point(o.lon(), o.lat()), props));
+		}
+		Map<String, Object> meta = new LinkedHashMap<>();
+		meta.put("origin", engine.snap(origin, profile));
+		meta.put("profile", engine.profile(profile));
+		meta.put("direction", direction);
+		meta.put("cutoffMinutes", cutoffMinutes);
+		return FeatureCollection.of(features, meta);
+	}
+
+	private MultiPolygon area(AreaRequest area) {
+		if (area == null) {
+			return null;
+		}
+		if (area.departement() != null) {
+			return reach.departementArea(area.departement());
+		}
+		if (area.commune() != null) {
+			return reach.communeArea(area.commune());
+		}
+		if (area.geometry() != null) {
+			return GeoJsonPolygons.read(area.geometry());
+		}
+		throw new InvalidInputException("area needs one of: departement, commune, geometry");
+	}
+
+	private static Map<String, Object> legProperties(Leg leg) {
+		Map<String, Object> props = new LinkedHashMap<>();
+		props.put("seconds", leg.reachable() ? round(leg.seconds()) : null);
+		props.put("minutes", leg.reachable() ? round(leg.minutes()) : null);
+		props.put("metres", leg.reachable() ? round(leg.metres()) : null);
+		props.put("method", leg.method());
+		return props;
+	}
+
+	private static boolean inbound(String direction) {
+		return switch (direction) {
+			case "out" -> false;
+			case "in" -> true;
+			default -> throw new InvalidInputException("direction must be 'out' or 'in', got '" + direction + "'");
+		};
+	}
+
+	/** "lon,lat" in WGS84 degrees. */
+	static Point point(String name, String value) {
+		String[] parts = value.split(",");
+		if (parts.length != 2) {
+			throw new InvalidInputException(name + " must be 'lon,lat' in WGS84 degrees, got '" + value + "'");
+		}
+		try {
+			return Geo.point(Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim()));
+		}
+		catch (NumberFormatException e) {
+			throw new InvalidInputException(name + " must be 'lon,lat' in WGS84 degrees, got '" + value + "'");
+		}
+	}
+
+	private static List<Point> points(String name, List<List<Double>> positions) {
+		if (positions == null || positions.isEmpty()) {
+			throw new InvalidInputException(name + " must be a non-empty array of [lon, lat] positions");
+		}
+		List<Point> points = new ArrayList<>(positions.size());
+		for (List<Double> p : positions) {
+			if (p == null || p.size() != 2 || p.get(0) == null || p.get(1) == null) {
+				throw new InvalidInputException(name + " must contain [lon, lat] positions, got " + p);
+			}
+			points.add(Geo.point(p.get(0), p.get(1)));
+		}
+		return points;
+	}
+
+	private static double round(double v) {
+		return Math.round(v * 10) / 10.0;
+	}
+
+}

@@ -1,0 +1,233 @@
+package fr.proxima.routing.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.graphhopper.GraphHopper;
+import com.graphhopper.config.Profile;
+import com.graphhopper.isochrone.algorithm.ContourBuilder;
+import com.graphhopper.isochrone.algorithm.JTSTriangulator;
+import com.graphhopper.isochrone.algorithm.ShortestPathTree;
+import com.graphhopper.isochrone.algorithm.Triangulator;
+import com.graphhopper.routing.AStarBidirection;
+import com.graphhopper.routing.Path;
+import com.graphhopper.routing.ev.Subnetwork;
+import com.graphhopper.routing.querygraph.QueryGraph;
+import com.graphhopper.routing.util.DefaultSnapFilter;
+import com.graphhopper.routing.util.EdgeFilter;
+import com.graphhopper.routing.util.TraversalMode;
+import com.graphhopper.routing.weighting.Weighting;
+import com.graphhopper.storage.BaseGraph;
+import com.graphhopper.storage.index.Snap;
+import com.graphhopper.util.PMap;
+import com.graphhopper.util.shapes.BBox;
+import fr.proxima.routing.Leg;
+import fr.proxima.routing.RoutingSettings;
+import fr.proxima.routing.SnapStatus;
+import fr.proxima.routing.Snapping;
+import fr.proxima.routing.TravelMethod;
+import fr.proxima.shared.Geo;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.MultiPolygon;
+
+/**
+ * Shortest paths, shortest-path trees and isochrone contours on the loaded graph. Every query is answered with
+ * node-based Dijkstra-type searches on a {@link QueryGraph} holding the snapped points; weights are travel times, so
+ * a tree and a point-to-point route agree. Thread-safe: each call builds its own query graph and algorithm.
+ */
+public final class NetworkRouter {
+
+	/** Explore a little past the last band so that the contour closes between reached and unreached nodes. */
+	private static final double CONTOUR_MARGIN = 0.5;
+
+	private static final long CONTOUR_MARGIN_MIN_MS = 600_000;
+
+	private final GraphHopper hopper;
+
+	private final BaseGraph graph;
+
+	private final BBox bounds;
+
+	private final double maxSnapMetres;
+
+	private final Map<String, Weighting> weightings = new HashMap<>();
+
+	private final Map<String, EdgeFilter> snapFilters = new HashMap<>();
+
+	NetworkRouter(GraphHopper hopper, RoutingSettings settings) {
+		this.hopper = hopper;
+		this.graph = hopper.getBaseGraph();
+		this.bounds = graph.getBounds();
+		this.maxSnapMetres = settings.maxSnapMetres();
+		for (Profile profile : hopper.getProfiles()) {
+			Weighting w = hopper.createWeighting(profile, new PMap());
+			weightings.put(profile.getName(), w);
+			snapFilters.put(profile.getName(), new DefaultSnapFilter(w,
+					hopper.getEncodingManager().getBooleanEncodedValue(Subnetwork.key(profile.getName()))));
+		}
+	}
+
+	/** A query point and, when it could be placed on a road, its GraphHopper snap (used by one query only). */
+	public static final class Placed {
+
+		private final Snapping snapping;
+
+		private final Snap snap;
+
+		public Placed(Snapping snapping) {
+			this(snapping, null);
+		}
+
+		Placed(Snapping snapping, Snap snap) {
+			this.snapping = snapping;
+			this.snap = snap;
+		}
+
+		public Snapping snapping() {
+			return snapping;
+		}
+
+		public boolean onNetwork() {
+			return snap != null;
+		}
+
+		Snap snap() {
+			return snap;
+		}
+
+	}
+
+	/**
+	 * Places a point on the profile's main road network: outside the graph's bounding box, or farther than the
+	 * configured snap distance from any road, it is not placed and says why.
+	 */
+	public Placed place(String profile, double lon, double lat) {
+		if (!bounds.contains(lat, lon)) {
+			return new Placed(Snapping.notPlaced(lon, lat, SnapStatus.OUTSIDE_GRAPH, Double.NaN), null);
+		}
+		Snap snap = hopper.getLocationIndex().findClosest(lat, lon, snapFilters.get(profile));
+		if (!snap.isValid()) {
+			return new Placed(Snapping.notPlaced(lon, lat, SnapStatus.TOO_FAR_FROM_ROAD, Double.NaN), null);
+		}
+		double metres = snap.getQueryDistance();
+		if (metres > maxSnapMetres) {
+			return new Placed(Snapping.notPlaced(lon, lat, SnapStatus.TOO_FAR_FROM_ROAD, metres), null);
+		}
+		return new Placed(new Snapping(lon, lat, SnapStatus.SNAPPED, metres, snap.getSnappedPoint().lon,
+				snap.getSnappedPoint().lat), snap);
+	}
+
+	/** Fastest route between two placed points; unreachable (network) when no path exists. */
+	public RouteResult route(String profile, Placed from, Placed to, boolean withGeometry) {
+		QueryGraph qg = QueryGraph.create(graph, from.snap(), to.snap());
+		AStarBidirection algo = new AStarBidirection(qg, qg.wrapWeighting(weightings.get(profile)),
+				TraversalMode.NODE_BASED);
+		Path path = algo.calcPath(from.snap().getClosestNode(), to.snap().getClosestNode());
+		if (!path.isFound()) {
+			return new RouteResult(Leg.unreachable(TravelMethod.NETWORK), null);
+		}
+		Leg leg = new Leg(path.getTime() / 1000.0, path.getDistance(), TravelMethod.NETWORK);
+		LineString line = withGeometry ? (LineString) Geo.FACTORY.createGeometry(path.calcPoints().toLineString(false))
+				: null;
+		return new RouteResult(leg, line);
+	}
+
+	public record RouteResult(Leg leg, LineString geometry) {
+	}
+
+	/**
+	 * Travel times from each placed source to each placed target (or back when {@code toSource}), one shortest-path
+	 * tree per source over one query graph holding every point. Cells whose source or target is not on the network are
+	 * left null for the caller to estimate.
+	 * @param beforeEachTree called before each tree (a deadline check may throw from it)
+	 */
+	public Leg[][] matrix(String profile, List<Placed> sources, List<Placed> targets, double cutoffSeconds,
+			boolean toSource, Runnable beforeEachTree) {
+		List<Snap> snaps = new ArrayList<>();
+		for (Placed p : sources) {
+			if (p.onNetwork()) {
+				snaps.add(p.snap());
+			}
+		}
+		for (Placed p : targets) {
+			if (p.onNetwork()) {
+				snaps.add(p.snap());
+			}
+		}
+		Leg[][] legs = new Leg[sources.size()][targets.size()];
+		if (snaps.isEmpty()) {
+			return legs;
+		}
+		QueryGraph qg = QueryGraph.create(graph, snaps);
+		Weighting weighting = qg.wrapWeighting(weightings.get(profile));
+		// target indices by query-graph node: head[node] is the first target there, next[t] the following one
+		int[] head = new int[qg.getNodes()];
+		Arrays.fill(head, -1);
+		int[] next = new int[targets.size()];
+		for (int t = 0; t < targets.size(); t++) {
+			if (targets.get(t).onNetwork()) {
+				int node = targets.get(t).snap().getClosestNode();
+				next[t] = head[node];
+				head[node] = t;
+			}
+		}
+		long cutoffMs = (long) Math.ceil(cutoffSeconds * 1000);
+		for (int s = 0; s < sources.size(); s++) {
+			if (!sources.get(s).onNetwork()) {
+				continue;
+			}
+			beforeEachTree.run();
+			Leg[] row = legs[s];
+			for (int t = 0; t < targets.size(); t++) {
+				if (targets.get(t).onNetwork()) {
+					row[t] = Leg.unreachable(TravelMethod.NETWORK);
+				}
+			}
+			ShortestPathTree tree = new ShortestPathTree(qg, weighting, toSource, TraversalMode.NODE_BASED);
+			tree.setTimeLimit(cutoffMs);
+			tree.search(sources.get(s).snap().getClosestNode(), label -> {
+				if (label.time <= cutoffMs) {
+					for (int t = head[label.node]; t >= 0; t = next[t]) {
+						row[t] = new Leg(label.time / 1000.0, label.distance, TravelMethod.NETWORK);
+					}
+				}
+			});
+		}
+		return legs;
+	}
+
+	/**
+	 * The areas reached within each of the given minutes (cumulative, not rings), from one shortest-path tree: the
+	 * tree's nodes are triangulated with their times and each area is the contour of that triangulation at its time.
+	 * @throws IllegalArgumentException when too few roads are reached to draw an area
+	 */
+	public List<MultiPolygon> reach(String profile, Placed origin, List<Integer> minutes, boolean toOrigin) {
+		QueryGraph qg = QueryGraph.create(graph, origin.snap());
+		ShortestPathTree tree = new ShortestPathTree(qg, qg.wrapWeighting(weightings.get(profile)), toOrigin,
+				TraversalMode.NODE_BASED);
+		long maxMs = minutes.get(minutes.size() - 1) * 60_000L;
+		tree.setTimeLimit(maxMs + Math.max(maxMs * CONTOUR_MARGIN, CONTOUR_MARGIN_MIN_MS));
+		Triangulator.Result tin = new JTSTriangulator(hopper.getRouterConfig()).triangulate(origin.snap(), qg, tree,
+				label -> label.time, 0.0);
+		ContourBuilder contours = new ContourBuilder(tin.triangulation);
+		List<MultiPolygon> areas = new ArrayList<>(minutes.size());
+		for (int m : minutes) {
+			Geometry area = Geo.FACTORY.createGeometry(contours.computeIsoline(m * 60_000.0, tin.seedEdges));
+			areas.add(Polygons.polygonal(area.isValid() ? area : area.buffer(0)));
+		}
+		return areas;
+	}
+
+	public boolean hasProfile(String profile) {
+		return weightings.containsKey(profile);
+	}
+
+	public BBox bounds() {
+		return bounds;
+	}
+
+}

@@ -1,0 +1,177 @@
+package fr.proxima.coverage;
+
+import fr.proxima.support.H2Test;
+import fr.proxima.support.PostgisTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+// issue 4: the coverage REST API, its CSV and GeoJSON outputs, scenario CRUD and problem details for bad input
+class CoverageApiTest {
+
+	abstract static class Contract {
+
+		@Autowired
+		WebApplicationContext web;
+
+		MockMvc mvc;
+
+		@Autowired
+		JdbcTemplate jdbc;
+
+		CoverageFixture fixture;
+
+		@BeforeEach
+		void twoCommunes() {
+			// built here rather than with @AutoConfigureMockMvc, so that the tests share the suite's one context
+			mvc = MockMvcBuilders.webAppContextSetup(web).build();
+			fixture = new CoverageFixture(jdbc).reset();
+			fixture.commune("99001", 0, 300, 40, 10).commune("99002", 10, 400, 50, 20);
+			fixture.offer("test: ssiad", "ssiad", 20, 0);
+		}
+
+		@AfterEach
+		void cleanUp() {
+			fixture.clear();
+		}
+
+		@Test
+		void coverageAnswersJsonCsvAndGeoJson() throws Exception {
+			mvc.perform(get("/api/coverage").param("families", "ssiad").param("minutes", "15")
+				.param("departements", "99"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.totals.population.total").value(700))
+				.andExpect(jsonPath("$.totals.population.covered").value(300))
+				.andExpect(jsonPath("$.uncovered[0].code").value("99002"))
+				.andExpect(jsonPath("$.method").value("estimate"))
+				.andExpect(jsonPath("$.estimated").value(true));
+			mvc.perform(get("/api/coverage").param("families", "ssiad").param("minutes", "15")
+				.param("departements", "99").param("format", "csv"))
+				.andExpect(status().isOk())
+				.andExpect(content().contentTypeCompatibleWith("text/csv"))
+				.andExpect(content().string(startsWith("code,name,departement,minutes,nearest_offer_id")))
+				.andExpect(content().string(containsString("\r\n99002,Commune 99002,99,19,")));
+			mvc.perform(get("/api/coverage/accessibility").param("families", "ssiad").param("departements", "99")
+				.param("format", "geojson"))
+				.andExpect(status().isOk())
+				.andExpect(content().contentTypeCompatibleWith("application/geo+json"))
+				.andExpect(jsonPath("$.type").value("FeatureCollection"))
+				.andExpect(jsonPath("$.features.length()").value(2))
+				.andExpect(jsonPath("$.features[0].geometry.type").value("MultiPolygon"))
+				.andExpect(jsonPath("$.features[0].properties.index").isNumber())
+				.andExpect(jsonPath("$.metadata.bands[0]").value("0–10 min × 1.0"));
+			mvc.perform(get("/api/coverage/suggestions").param("family", "ssiad").param("minutes", "15")
+				.param("departements", "99").param("k", "3").param("format", "csv"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("1,99002,Commune 99002,")));
+		}
+
+		@Test
+		void badInputIsAProblemDetail() throws Exception {
+			expectProblem(get("/api/coverage").param("families", "nothing"), 400, "Unknown family");
+			expectProblem(get("/api/coverage").param("families", "ssiad").param("minutes", "0"), 400, "minutes");
+			expectProblem(get("/api/coverage").param("families", "ssiad").param("minutes", "500"), 400, "minutes");
+			expectProblem(get("/api/coverage").param("families", "ssiad").param("departements", "00"), 400,
+					"Unknown département");
+			expectProblem(get("/api/coverage/accessibility").param("families", "ssiad").param("bands", "20,10")
+				.param("weights", "1,0.5"), 400, "increasing");
+			expectProblem(get("/api/coverage/accessibility").param("families", "ssiad").param("bands", "10,20")
+				.param("weights", "1"), 400, "as many");
+			expectProblem(get("/api/coverage/accessibility").param("families", "ssiad").param("demand", "60+"), 400,
+					"Unknown demand");
+			expectProblem(get("/api/coverage").param("families", "ssiad").param("format", "xls"), 400,
+					"Unknown format");
+			expectProblem(get("/api/coverage/accessibility/explain").param("families", "ssiad")
+				.param("departements", "99").param("commune", "00000"), 404, "Unknown commune");
+			expectProblem(get("/api/coverage/suggestions").param("family", "ssiad").param("departements", "99")
+				.param("k", "0"), 400, "k must");
+			expectProblem(get("/api/coverage/scenarios/987654"), 404, "Unknown scenario");
+			expectProblem(get("/api/coverage/scenarios/987654/comparison").param("families", "ssiad"), 404,
+					"Unknown scenario");
+			expectProblem(post("/api/coverage/scenarios").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"test: bad\",\"closures\":[987654]}"), 400, "Unknown offers");
+			expectProblem(post("/api/coverage/scenarios").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"test: bad\",\"sites\":[{\"family\":\"ssiad\",\"lon\":200,\"lat\":0}]}"), 400,
+					"Invalid coordinates");
+		}
+
+		private void expectProblem(
+				org.springframework.test.web.servlet.RequestBuilder request, int status, String detail)
+				throws Exception {
+			mvc.perform(request)
+				.andExpect(status().is(status))
+				.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+				.andExpect(jsonPath("$.detail").value(containsString(detail)));
+		}
+
+		@Test
+		void scenariosAreStoredUpdatedComparedAndDeleted() throws Exception {
+			String body = "{\"name\":\"test: B\",\"sites\":[{\"name\":\"new\",\"family\":\"ssiad\",\"capacity\":12,"
+					+ "\"lon\":" + (10 + 10 * CoverageFixture.DEG_PER_KM) + ",\"lat\":0}]}";
+			String location = mvc.perform(post("/api/coverage/scenarios").contentType(MediaType.APPLICATION_JSON)
+				.content(body))
+				.andExpect(status().isCreated())
+				.andExpect(jsonPath("$.sites[0].family").value("ssiad"))
+				.andReturn()
+				.getResponse()
+				.getHeader("Location");
+			mvc.perform(post("/api/coverage/scenarios").contentType(MediaType.APPLICATION_JSON).content(body))
+				.andExpect(status().isConflict());
+			mvc.perform(get(location + "/comparison").param("families", "ssiad").param("minutes", "15")
+				.param("departements", "99"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.before.population.covered").value(300))
+				.andExpect(jsonPath("$.after.population.covered").value(700))
+				.andExpect(jsonPath("$.changedCommunes").value(2));
+			mvc.perform(get(location + "/comparison").param("families", "ssiad").param("minutes", "15")
+				.param("departements", "99").param("format", "csv"))
+				.andExpect(content().string(startsWith("code,name,departement,minutes_before,minutes_after")));
+			mvc.perform(put(location).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"test: renamed\",\"sites\":[]}"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.name").value("test: renamed"))
+				.andExpect(jsonPath("$.sites.length()").value(0));
+			mvc.perform(get("/api/coverage/scenarios")).andExpect(jsonPath("$[?(@.name=='test: renamed')]").exists());
+			mvc.perform(delete(location)).andExpect(status().isNoContent());
+			mvc.perform(get(location)).andExpect(status().isNotFound());
+			mvc.perform(get("/api/coverage/scenarios/1x")).andExpect(status().isBadRequest());
+			mvc.perform(get("/api/coverage/scenarios")).andExpect(header().string("Content-Type",
+					containsString("json")));
+		}
+
+	}
+
+	@Nested
+	@SpringBootTest
+	@H2Test
+	class OnH2 extends Contract {
+
+	}
+
+	@Nested
+	@SpringBootTest
+	@PostgisTest
+	class OnPostgis extends Contract {
+
+	}
+
+}

@@ -1,0 +1,92 @@
+package fr.proxima.coverage;
+
+import java.util.Locale;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Invented communes and offers for coverage tests, written with plain JDBC in an invented département 99 placed far
+ * from any real data (near lon 10, lat 0), so that imported data in the same database cannot interfere. Removes only
+ * its own rows.
+ */
+final class CoverageFixture {
+
+	static final String DEPARTEMENT = "99";
+
+	static final String SOURCE = "coverage-test";
+
+	/** Longitude degrees per kilometre at the fixture's latitude (the equator). */
+	static final double DEG_PER_KM = 1 / 111.195;
+
+	private final JdbcTemplate jdbc;
+
+	CoverageFixture(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Removes this fixture's rows, then adds its département back. */
+	CoverageFixture reset() {
+		clear();
+		jdbc.update("INSERT INTO departement (code, name) VALUES (?, 'Invented for tests')", DEPARTEMENT);
+		return this;
+	}
+
+	/** Removes every row this fixture wrote, the département included. */
+	void clear() {
+		jdbc.update("DELETE FROM scenario WHERE name LIKE 'test:%'");
+		jdbc.update("DELETE FROM offer WHERE source_name = ?", SOURCE);
+		jdbc.update("DELETE FROM travel_time_run WHERE graph_fingerprint = ?", SOURCE);
+		jdbc.update("DELETE FROM population WHERE commune_code LIKE '99%'");
+		jdbc.update("DELETE FROM commune WHERE departement_code = ?", DEPARTEMENT);
+		jdbc.update("DELETE FROM departement WHERE code = ?", DEPARTEMENT);
+	}
+
+	/** A commune whose representative point lies {@code xKm} east of (10, 0); a 1 km square polygon around it. */
+	CoverageFixture commune(String code, double xKm, Integer total, Integer aged75, Integer aged85) {
+		double lon = 10 + xKm * DEG_PER_KM;
+		double h = 0.5 * DEG_PER_KM;
+		String square = String.format(Locale.ROOT, "MULTIPOLYGON(((%1$f %3$f, %2$f %3$f, %2$f %4$f, %1$f %4$f, %1$f %3$f)))",
+				lon - h, lon + h, -h, h);
+		jdbc.update("""
+				INSERT INTO commune (code, name, departement_code, cog_year, geom, display_geom, rep_point)
+				VALUES (?, ?, ?, 2026, ST_GeomFromText(?, 4326), ST_GeomFromText(?, 4326), ST_GeomFromText(?, 4326))""",
+				code, "Commune " + code, DEPARTEMENT, square, square, point(xKm));
+		if (total != null) {
+			jdbc.update("INSERT INTO population (commune_code, census_year, total, aged_75_plus, aged_85_plus)"
+					+ " VALUES (?, 2023, ?, ?, ?)", code, total, aged75, aged85);
+		}
+		return this;
+	}
+
+	long offer(String name, String family, Integer capacity, double xKm) {
+		jdbc.update("""
+				INSERT INTO offer (name, family, audience, capacity, geom, source_name, imported_at)
+				VALUES (?, ?, 'elderly', ?, ST_GeomFromText(?, 4326), ?, CURRENT_TIMESTAMP)""", name, family, capacity,
+				point(xKm), SOURCE);
+		return jdbc.queryForObject("SELECT id FROM offer WHERE name = ? AND source_name = ?", Long.class, name, SOURCE);
+	}
+
+	void move(long offerId, double xKm) {
+		jdbc.update("UPDATE offer SET geom = ST_GeomFromText(?, 4326) WHERE id = ?", point(xKm), offerId);
+	}
+
+	/** A chosen travel time in the precomputed table, the same both ways. */
+	CoverageFixture time(long offerId, String commune, double minutes) {
+		jdbc.update("INSERT INTO offer_commune_time (offer_id, commune_code, seconds_out, seconds_in, metres, method)"
+				+ " VALUES (?, ?, ?, ?, NULL, 'network')", offerId, commune, minutes * 60, minutes * 60);
+		return this;
+	}
+
+	CoverageFixture precomputeRun(int cutoffSeconds) {
+		jdbc.update("""
+				INSERT INTO travel_time_run (graph_fingerprint, offers_fingerprint, cutoff_seconds, pairs, started_at,
+				    finished_at) VALUES (?, 'test', ?, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""", SOURCE,
+				cutoffSeconds);
+		return this;
+	}
+
+	static String point(double xKm) {
+		return String.format(Locale.ROOT, "POINT(%f 0)", 10 + xKm * DEG_PER_KM);
+	}
+
+}

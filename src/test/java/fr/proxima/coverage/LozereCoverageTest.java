@@ -1,0 +1,118 @@
+package fr.proxima.coverage;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import fr.proxima.importing.ImportReport;
+import fr.proxima.importing.ImportService;
+import fr.proxima.support.H2Test;
+import fr.proxima.support.PostgisTest;
+import fr.proxima.support.SharedData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+// issue 4: coverage and E2SFCA on the real Lozère data (imported with its neighbours), travel times estimated
+class LozereCoverageTest {
+
+	abstract static class Contract {
+
+		static final Set<Class<?>> imported = new HashSet<>();
+
+		@Autowired
+		ImportService imports;
+
+		@Autowired
+		CoverageService coverage;
+
+		@Autowired
+		ScenarioService scenarios;
+
+		@Autowired
+		CoverageSettings settings;
+
+		@Autowired
+		JdbcTemplate jdbc;
+
+		@BeforeEach
+		void importSharedDataOnce() {
+			if (imported.add(getClass())) {
+				assertThat(imports.importDirectory(SharedData.root()).status())
+					.isEqualTo(ImportReport.Status.SUCCEEDED);
+			}
+		}
+
+		@Test
+		void coveredAndUncoveredAddUpToTheCensus() {
+			CoverageReport r = coverage.coverage(CoverageQuery.parse("ssiad,spasad", 20.0, "48", null, null, null,
+					settings));
+
+			assertThat(r.communes()).hasSize(152);
+			assertThat(r.missingPopulation()).isEmpty();
+			assertThat(r.totals().population().total()).isEqualTo(76_486);
+			assertThat(r.totals().aged75Plus().total()).isEqualTo(10_027);
+			assertThat(r.totals().population().covered() + r.totals().population().uncovered()).isEqualTo(76_486);
+			assertThat(r.totals().aged75Plus().covered() + r.totals().aged75Plus().uncovered()).isEqualTo(10_027);
+			assertThat(r.communes().stream().mapToLong(CoverageReport.Row::coveredAged75Plus).sum())
+				.isEqualTo(r.totals().aged75Plus().covered());
+			// a real answer: some communes covered, some not, all on estimated times (no Lozère road graph)
+			assertThat(r.totals().coveredCommunes()).isBetween(1, 151);
+			assertThat(r.method()).isEqualTo("estimate");
+			assertThat(r.estimated()).isTrue();
+			assertThat(r.uncovered()).isSortedAccordingTo((a, b) -> Integer.compare(b.aged75Plus(), a.aged75Plus()));
+		}
+
+		@Test
+		void neighbouringOffersServeBorderCommunes() {
+			CoverageQuery q = CoverageQuery.parse("ehpad", 20.0, "48", null, null, null, settings);
+			List<Long> outside = jdbc.queryForList("""
+					SELECT o.id FROM offer o JOIN commune c ON c.code = o.commune_code
+					WHERE o.family = 'ehpad' AND c.departement_code <> '48'""", Long.class);
+			ScenarioView onlyLozere = scenarios.create(new ScenarioRequest("test: lozere ehpad only", null, List.of(),
+					outside));
+			try {
+				ScenarioComparison c = scenarios.compare(onlyLozere.id(), q);
+				// without the neighbours' EHPAD, fewer Lozère people are within 20 min of one
+				assertThat(c.after().population().covered()).isLessThan(c.before().population().covered());
+				assertThat(c.after().population().total()).isEqualTo(76_486);
+			}
+			finally {
+				scenarios.delete(onlyLozere.id());
+			}
+		}
+
+		@Test
+		void accessibilityIndexIsReportedForEveryLozereCommune() {
+			AccessibilityReport r = coverage.accessibility(CoverageQuery.parse("ehpad", null, "48", null, null, null,
+					settings));
+
+			assertThat(r.communes()).hasSize(152);
+			assertThat(r.missingDemand()).isEmpty();
+			assertThat(r.areaMean()).isPositive();
+			assertThat(r.communes()).anyMatch(x -> x.index() > 0);
+			assertThat(r.estimated()).isTrue();
+		}
+
+	}
+
+	@Nested
+	@SpringBootTest
+	@H2Test
+	class OnH2 extends Contract {
+
+	}
+
+	@Nested
+	@SpringBootTest
+	@PostgisTest
+	class OnPostgis extends Contract {
+
+	}
+
+}

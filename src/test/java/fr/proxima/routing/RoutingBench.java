@@ -1,0 +1,239 @@
+package fr.proxima.routing;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import fr.proxima.ProximaApplication;
+import fr.proxima.routing.internal.GraphHopperGraph;
+import fr.proxima.shared.Geo;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Point;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Travel-time engine figures, printed (not asserted): graph import time and heap, route and 30-minute isochrone
+ * p50/p99, a 500 × 2,000 matrix with one tree per source against per-pair routing, and the estimate-mode precompute of
+ * ~4,700 offers × ~2,000 communes. Runs on the real Andorra extract and on a SYNTHETIC perturbed grid of ≥ 1 million
+ * edges that it writes into {@code target/bench/}. Run: {@code ./mvnw -B test -Dtest='*Bench'
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+// issue 3
+class RoutingBench {
+
+	static final Path BENCH = Path.of("target/bench");
+
+	/** Grid side: 710 × 710 junctions give 2 × 710 × 709 = 1,006,780 road segments (graph edges). */
+	static final int GRID = 710;
+
+	@Test
+	void andorra() throws Exception {
+		bench("Andorra (real OSM 2013)", AndorraGraph.osmFile(), 1.45, 42.44, 1.75, 42.64, 1000, 200, 1000);
+	}
+
+	@Test
+	void syntheticGrid() throws Exception {
+		Path osm = BENCH.resolve("synthetic-grid-" + GRID + ".osm");
+		if (!Files.exists(osm)) {
+			long t = System.nanoTime();
+			writeSyntheticGrid(osm, GRID, 7);
+			System.out.printf(Locale.ROOT, "[bench] wrote SYNTHETIC grid %s (%d MB) in %.1f s%n", osm,
+					Files.size(osm) >> 20, (System.nanoTime() - t) / 1e9);
+		}
+		// a 30-minute isochrone here triangulates ~10^5 tree nodes (seconds each): fewer samples, printed with n
+		bench("SYNTHETIC perturbed grid " + GRID + "x" + GRID, osm, 3.05, 44.05, 4.25, 44.95, 300, 20, 200);
+	}
+
+	@Test
+	void estimatePrecompute() {
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ProximaApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties("spring.datasource.url=jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1", "proxima.routing.osm-file=",
+					"proxima.routing.refresh-on-startup=false", "logging.level.root=WARN",
+					"logging.level.fr.proxima.routing=INFO")
+			.run()) {
+			JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+			Random random = new Random(3);
+			TestStore.departement(jdbc, "99", null);
+			List<Object[]> communes = new ArrayList<>();
+			for (int i = 0; i < 2000; i++) {
+				double lon = 2.9 + random.nextDouble() * 1.4;
+				double lat = 44.0 + random.nextDouble() * 1.0;
+				String square = "MULTIPOLYGON(((" + lon + " " + lat + ", " + (lon + 0.01) + " " + lat + ", " + (lon + 0.01)
+						+ " " + (lat + 0.01) + ", " + lon + " " + lat + ")))";
+				communes.add(new Object[] { String.format("9%04d", i), "Synthetic " + i, square, square,
+						"POINT(" + lon + " " + lat + ")" });
+			}
+			jdbc.batchUpdate("INSERT INTO commune (code, name, departement_code, cog_year, geom, display_geom, rep_point)"
+					+ " VALUES (?, ?, '99', 2026, ST_GeomFromText(?, 4326), ST_GeomFromText(?, 4326),"
+					+ " ST_GeomFromText(?, 4326))", communes);
+			List<Object[]> offers = new ArrayList<>();
+			for (int i = 0; i < 4700; i++) {
+				offers.add(new Object[] { "Synthetic offer " + i,
+						"POINT(" + (2.9 + random.nextDouble() * 1.4) + " " + (44.0 + random.nextDouble()) + ")" });
+			}
+			jdbc.batchUpdate("INSERT INTO offer (name, family, audience, geom, source_name, imported_at)"
+					+ " VALUES (?, 'ehpad', 'elderly', ST_GeomFromText(?, 4326), 'bench', CURRENT_TIMESTAMP)", offers);
+			TravelTimePrecompute precompute = app.getBean(TravelTimePrecompute.class);
+			long t = System.nanoTime();
+			TravelTimeRun run = precompute.refresh();
+			System.out.printf(Locale.ROOT,
+					"[bench] estimate precompute (H2, SYNTHETIC 4,700 offers x 2,000 communes over 110 x 110 km, cutoff"
+							+ " 60 min): %d pairs stored in %.1f s%n",
+					run.pairs(), (System.nanoTime() - t) / 1e9);
+		}
+	}
+
+	private void bench(String label, Path osm, double minLon, double minLat, double maxLon, double maxLat, int routes,
+			int isochrones, int pairSample) throws IOException {
+		Path dir = BENCH.resolve("graph-" + osm.getFileName());
+		deleteRecursively(dir);
+		RoutingSettings settings = new RoutingSettings(osm.toString(), dir, List.of("car"), 2000, 60, false, 130,
+				new RoutingSettings.Limits(120, 10, 1_000_000, 200, 100, 24 * 3600));
+		long heapBefore = usedHeap();
+		long t0 = System.nanoTime();
+		GraphHopperGraph graph = new GraphHopperGraph(settings);
+		double importSeconds = (System.nanoTime() - t0) / 1e9;
+		long heapAfter = usedHeap();
+		try {
+			TravelTimeEngine engine = new TravelTimeEngine(graph, settings, AndorraGraph.estimate());
+			GraphHopperGraph.GraphStatus status = graph.status();
+			System.out.printf(Locale.ROOT, "%n[bench] === %s: %,d nodes, %,d edges ===%n", label, status.nodes(),
+					status.edges());
+			System.out.printf(Locale.ROOT, "[bench] import %.1f s, heap held by the graph %d MB%n", importSeconds,
+					(heapAfter - heapBefore) >> 20);
+			Random random = new Random(11);
+			List<Point> points = snapped(engine, random, minLon, minLat, maxLon, maxLat, Math.max(2 * routes, 2500));
+
+			long[] routeNanos = new long[routes];
+			for (int w = 0; w < 2; w++) { // the first pass warms the JIT up
+				for (int i = 0; i < routes; i++) {
+					long t = System.nanoTime();
+					engine.route(points.get(2 * i), points.get(2 * i + 1), "car", false);
+					routeNanos[i] = System.nanoTime() - t;
+				}
+			}
+			print("route", routeNanos);
+
+			long[] isoNanos = new long[isochrones];
+			for (int w = 0; w < 2; w++) {
+				for (int i = 0; i < (w == 0 ? Math.min(isochrones, 5) : isochrones); i++) {
+					long t = System.nanoTime();
+					engine.isochrone(points.get(i), List.of(30), "car", false);
+					isoNanos[i] = System.nanoTime() - t;
+				}
+			}
+			print("30-minute isochrone (tree + triangulation + contour)", isoNanos);
+
+			List<Point> sources = points.subList(0, 500);
+			List<Point> targetPoints = points.subList(500, 2500);
+			long t = System.nanoTime();
+			Matrix matrix = engine.matrix(sources, targetPoints, 3600, "car", false);
+			double treeSeconds = (System.nanoTime() - t) / 1e9;
+			long reachable = Arrays.stream(matrix.legs()).flatMap(Arrays::stream).filter(Leg::reachable).count();
+			t = System.nanoTime();
+			for (int i = 0; i < pairSample; i++) {
+				engine.route(sources.get(random.nextInt(sources.size())),
+						targetPoints.get(random.nextInt(targetPoints.size())), "car", false);
+			}
+			double perPair = (System.nanoTime() - t) / 1e9 / pairSample;
+			double perPairTotal = perPair * sources.size() * targetPoints.size();
+			System.out.printf(Locale.ROOT,
+					"[bench] matrix 500 x %,d (cutoff 60 min, %,d cells reachable): one tree per source %.2f s;"
+							+ " per-pair routing %.2f ms/pair measured on %,d random pairs, extrapolated to %.1f s;"
+							+ " ratio %.0fx%n",
+					targetPoints.size(), reachable, treeSeconds, perPair * 1000, pairSample, perPairTotal,
+					perPairTotal / treeSeconds);
+		}
+		finally {
+			graph.destroy();
+		}
+	}
+
+	private static List<Point> snapped(TravelTimeEngine engine, Random random, double minLon, double minLat,
+			double maxLon, double maxLat, int count) {
+		List<Point> points = new ArrayList<>(count);
+		while (points.size() < count) {
+			Point p = Geo.point(minLon + random.nextDouble() * (maxLon - minLon),
+					minLat + random.nextDouble() * (maxLat - minLat));
+			if (engine.snap(p, "car").status() == SnapStatus.SNAPPED) {
+				points.add(p);
+			}
+		}
+		return points;
+	}
+
+	private static void print(String what, long[] nanos) {
+		long[] sorted = nanos.clone();
+		Arrays.sort(sorted);
+		System.out.printf(Locale.ROOT, "[bench] %s: p50 %.2f ms, p99 %.2f ms (n=%d)%n", what,
+				sorted[sorted.length / 2] / 1e6, sorted[(int) Math.ceil(sorted.length * 0.99) - 1] / 1e6,
+				sorted.length);
+	}
+
+	/**
+	 * Writes a SYNTHETIC road network as OSM XML: a side × side grid of junctions about 170 m apart (jittered by up to
+	 * ±40 m), one way per row and per column; every 10th row/column is a primary road, every 5th a tertiary, the rest
+	 * residential. Placed over Lozère's longitudes and latitudes only to have realistic coordinates.
+	 */
+	static void writeSyntheticGrid(Path file, int side, long seed) throws IOException {
+		Files.createDirectories(file.getParent());
+		Random random = new Random(seed);
+		double step = 0.0017;
+		try (BufferedWriter w = Files.newBufferedWriter(file)) {
+			w.write("<?xml version='1.0' encoding='UTF-8'?>\n");
+			// GraphHopper wants <osm> as the first element: the label goes in its generator attribute and a comment
+			w.write("<osm version='0.6' generator='proxima RoutingBench SYNTHETIC grid'>\n");
+			w.write("<!-- SYNTHETIC road network for benchmarks, not real data: perturbed grid " + side + "x" + side
+					+ " -->\n");
+			for (int r = 0; r < side; r++) {
+				for (int c = 0; c < side; c++) {
+					double lat = 44.05 + r * step * 0.75 + (random.nextDouble() - 0.5) * 0.0007;
+					double lon = 3.05 + c * step + (random.nextDouble() - 0.5) * 0.0007;
+					w.write(String.format(Locale.ROOT, "<node id='%d' lat='%.7f' lon='%.7f'/>\n", r * side + c + 1, lat,
+							lon));
+				}
+			}
+			long wayId = 1;
+			for (int horizontal = 0; horizontal < 2; horizontal++) {
+				for (int line = 0; line < side; line++) {
+					w.write("<way id='" + wayId++ + "'>");
+					for (int k = 0; k < side; k++) {
+						long node = horizontal == 1 ? (long) line * side + k + 1 : (long) k * side + line + 1;
+						w.write("<nd ref='" + node + "'/>");
+					}
+					String highway = line % 10 == 0 ? "primary" : line % 5 == 0 ? "tertiary" : "residential";
+					w.write("<tag k='highway' v='" + highway + "'/></way>\n");
+				}
+			}
+			w.write("</osm>\n");
+		}
+	}
+
+	private static long usedHeap() {
+		System.gc();
+		Runtime rt = Runtime.getRuntime();
+		return rt.totalMemory() - rt.freeMemory();
+	}
+
+	private static void deleteRecursively(Path dir) throws IOException {
+		if (Files.exists(dir)) {
+			try (Stream<Path> files = Files.walk(dir)) {
+				for (Path f : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+					Files.delete(f);
+				}
+			}
+		}
+	}
+
+}
