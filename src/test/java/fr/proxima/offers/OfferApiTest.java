@@ -12,8 +12,8 @@ import fr.proxima.shared.Geo;
 import fr.proxima.support.H2Test;
 import fr.proxima.support.InventedPlaces;
 import fr.proxima.support.InventedPlaces.InventedOffer;
+import fr.proxima.support.InventedPlacesContract;
 import fr.proxima.support.PostgisTest;
-import fr.proxima.support.ReadApiContract;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,12 +31,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 // issue 2: offers and organisations read API (filters, near point, paging, detail, bad input) on both databases
 class OfferApiTest {
 
-	abstract static class Contract extends ReadApiContract {
-
-		@Override
-		protected void fillStore() {
-			InventedPlaces.load(jdbc);
-		}
+	abstract static class Contract extends InventedPlacesContract {
 
 		@Test
 		void bboxKeepsExactlyTheOffersInsideIt() throws Exception {

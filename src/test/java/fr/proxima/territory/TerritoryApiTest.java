@@ -1,9 +1,8 @@
 package fr.proxima.territory;
 
 import fr.proxima.support.H2Test;
-import fr.proxima.support.InventedPlaces;
+import fr.proxima.support.InventedPlacesContract;
 import fr.proxima.support.PostgisTest;
-import fr.proxima.support.ReadApiContract;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,12 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 // issue 2: communes and départements read API, actuator health and the OpenAPI description, on both databases
 class TerritoryApiTest {
 
-	abstract static class Contract extends ReadApiContract {
-
-		@Override
-		protected void fillStore() {
-			InventedPlaces.load(jdbc);
-		}
+	abstract static class Contract extends InventedPlacesContract {
 
 		@Test
 		void departementsListTheirCommuneCounts() throws Exception {
