@@ -1,10 +1,18 @@
 package fr.proxima.config;
 
+import java.util.stream.Collectors;
+
 import jakarta.validation.ConstraintViolationException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -18,6 +26,26 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(ConstraintViolationException.class)
 	ProblemDetail constraintViolation(ConstraintViolationException e) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+	}
+
+	/** Query parameters bound into an object (such as the offer search): name each rejected value. */
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail body = e.getBody();
+		body.setDetail(e.getFieldErrors()
+			.stream()
+			.map(f -> f.isBindingFailure() ? "Invalid value '" + f.getRejectedValue() + "' for " + f.getField()
+					: f.getField() + ": " + f.getDefaultMessage())
+			.collect(Collectors.joining("; ")));
+		return handleExceptionInternal(e, body, headers, status, request);
+	}
+
+	/** A query cut by the statement timeout ({@code proxima.api.query-timeout}). */
+	@ExceptionHandler(QueryTimeoutException.class)
+	ProblemDetail queryTimeout(QueryTimeoutException e) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The query took too long; narrow the search (smaller bbox or radius, more filters)");
 	}
 
 }

@@ -7,6 +7,8 @@ import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
 
 /** WGS84 (EPSG:4326) geometry helpers shared by every module; coordinates are always lon/lat. */
 public final class Geo {
@@ -27,6 +29,44 @@ public final class Geo {
 					+ " (expected WGS84 degrees, -180 ≤ lon ≤ 180 and -90 ≤ lat ≤ 90)");
 		}
 		return FACTORY.createPoint(new Coordinate(lon, lat));
+	}
+
+	/** Parses a {@code lon,lat} query parameter into a checked WGS84 point. */
+	public static Point parsePoint(String parameter, String text) {
+		double[] v = parseNumbers(parameter, text, 2, "lon,lat");
+		return point(v[0], v[1]);
+	}
+
+	/** Splits a comma-separated list of exactly {@code count} numbers; anything else is invalid input. */
+	static double[] parseNumbers(String parameter, String text, int count, String expected) {
+		String[] parts = text == null ? new String[0] : text.split(",", -1);
+		if (parts.length != count) {
+			throw new InvalidInputException("Invalid " + parameter + " '" + text + "': expected " + expected);
+		}
+		double[] values = new double[count];
+		for (int i = 0; i < count; i++) {
+			try {
+				values[i] = Double.parseDouble(parts[i].trim());
+			}
+			catch (NumberFormatException e) {
+				throw new InvalidInputException("Invalid coordinates in " + parameter + " '" + text + "': '"
+						+ parts[i].trim() + "' is not a number (expected " + expected + ")");
+			}
+		}
+		return values;
+	}
+
+	/** Reads the WKB that {@code ST_AsBinary} returns on both databases; null stays null. */
+	public static Geometry fromWkb(byte[] wkb) {
+		if (wkb == null) {
+			return null;
+		}
+		try {
+			return withSrid(new WKBReader(FACTORY).read(wkb));
+		}
+		catch (ParseException e) {
+			throw new IllegalStateException("Unreadable geometry from the database", e);
+		}
 	}
 
 	/** A polygon or multipolygon as a MultiPolygon in SRID 4326; null when the geometry is not polygonal. */

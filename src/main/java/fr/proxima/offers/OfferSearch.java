@@ -1,0 +1,184 @@
+package fr.proxima.offers;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import fr.proxima.shared.BoundingBox;
+import fr.proxima.shared.Geo;
+import fr.proxima.shared.NotFoundException;
+import fr.proxima.shared.Paging;
+import fr.proxima.shared.ReadSql;
+import fr.proxima.shared.ResultPage;
+import org.locationtech.jts.geom.Point;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Offer search and detail, in SQL that runs unchanged on H2GIS and PostGIS. Spatial filters use
+ * {@code geom && ST_MakeEnvelope(…)}, which both databases answer from their spatial index; a near-point search
+ * prefilters with the rectangle around the circle (H2GIS has no index-assisted {@code <->}) and then keeps and sorts
+ * by {@code ST_DistanceSphere}. Every value is a bind parameter.
+ */
+@Service
+class OfferSearch {
+
+	/** Accented letters folded by the name filter: TRANSLATE exists on both databases, unaccent() not. */
+	private static final String FOLD_FROM = "ÀÂÄÁÃÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÇŸÑàâäáãéèêëíìîïóòôöõúùûüçÿñ";
+
+	private static final String FOLD_TO = "aaaaaeeeeiiiiooooouuuucynaaaaaeeeeiiiiooooouuuucyn";
+
+	private static final String SUMMARY_COLUMNS = "o.id, o.finess_et, o.name, o.family, o.audience, o.category_code,"
+			+ " o.category_label, o.capacity, o.address, o.postal_code, o.city, o.commune_code, o.phone,"
+			+ " o.organisation_id, ST_X(o.geom) AS lon, ST_Y(o.geom) AS lat";
+
+	private static final String DISTANCE = "ST_DistanceSphere(o.geom,"
+			+ " ST_SetSRID(ST_MakePoint(:nearLon, :nearLat), 4326))";
+
+	static final String ORGANISATION_COLUMNS = "g.id AS org_id, g.finess_ej, g.siren, g.name AS org_name,"
+			+ " g.type AS org_type, (SELECT COUNT(*) FROM offer x WHERE x.organisation_id = g.id) AS org_offers";
+
+	private static final String DETAIL = "SELECT o.id, o.finess_et, o.source_ref, o.name, o.category_code,"
+			+ " o.category_label, o.family, o.audience, o.capacity, o.address, o.postal_code, o.city, o.commune_code,"
+			+ " o.phone, o.email, o.website, ST_X(o.geom) AS lon, ST_Y(o.geom) AS lat,"
+			+ " ST_AsBinary(o.zone_geom) AS zone_wkb, o.source_name, o.source_date, o.imported_at, o.verified_at, "
+			+ ORGANISATION_COLUMNS + " FROM offer o LEFT JOIN organisation g ON g.id = o.organisation_id WHERE ";
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	OfferSearch(ReadSql sql) {
+		this.jdbc = sql.jdbc();
+	}
+
+	/**
+	 * One page of the offers matching the filter: by distance for a near-point search, by name otherwise. The total is
+	 * counted only when the page does not already tell it (a first page that is not full).
+	 */
+	ResultPage<OfferSummary> search(OfferFilter filter, Paging paging) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = where(filter, params);
+		boolean near = filter.near() != null;
+		params.addValue("limit", paging.limit()).addValue("offset", paging.offset());
+		String sql = "SELECT " + SUMMARY_COLUMNS + (near ? ", " + DISTANCE + " AS distance_m" : "") + " FROM offer o"
+				+ where + (near ? " ORDER BY distance_m, o.id" : " ORDER BY o.name, o.id")
+				+ " OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY";
+		List<OfferSummary> items = jdbc.query(sql, params, (rs, i) -> summary(rs, near));
+		long total = paging.offset() == 0 && items.size() < paging.limit() ? items.size()
+				: jdbc.queryForObject("SELECT COUNT(*) FROM offer o" + where, params, Long.class);
+		return ResultPage.of(items, total, paging);
+	}
+
+	OfferDetail byId(long id) {
+		return detail("o.id = :key", id, "No offer with id " + id);
+	}
+
+	OfferDetail byFiness(String finessEt) {
+		return detail("o.finess_et = :key", finessEt, "No offer with FINESS ET number " + finessEt);
+	}
+
+	private OfferDetail detail(String condition, Object key, String notFound) {
+		MapSqlParameterSource params = new MapSqlParameterSource("key", key);
+		List<String> zoneCommunes = jdbc.queryForList("SELECT z.commune_code FROM offer_zone_commune z"
+				+ " JOIN offer o ON o.id = z.offer_id WHERE " + condition + " ORDER BY z.commune_code", params,
+				String.class);
+		List<OfferDetail> found = jdbc.query(DETAIL + condition, params, (rs, i) -> detail(rs, zoneCommunes));
+		if (found.isEmpty()) {
+			throw new NotFoundException(notFound);
+		}
+		return found.get(0);
+	}
+
+	private static String where(OfferFilter f, MapSqlParameterSource params) {
+		List<String> conditions = new ArrayList<>();
+		if (f.bbox() != null) {
+			conditions.add(envelope(f.bbox(), "box", params));
+		}
+		if (f.near() != null) {
+			params.addValue("nearLon", f.near().getX()).addValue("nearLat", f.near().getY());
+			params.addValue("radius", f.radiusMetres());
+			conditions.add(envelope(BoundingBox.around(f.near(), f.radiusMetres()), "around", params));
+			conditions.add(DISTANCE + " <= :radius");
+		}
+		if (!f.families().isEmpty()) {
+			params.addValue("families", f.families().stream().map(Family::code).toList());
+			conditions.add("o.family IN (:families)");
+		}
+		if (f.audience() != null) {
+			// an offer for everyone also serves the elderly and the disabled
+			params.addValue("audiences", List.of(f.audience().code(), Audience.ALL.code()));
+			conditions.add("o.audience IN (:audiences)");
+		}
+		if (f.commune() != null) {
+			params.addValue("commune", f.commune());
+			conditions.add("(o.commune_code = :commune OR EXISTS (SELECT 1 FROM offer_zone_commune z"
+					+ " WHERE z.offer_id = o.id AND z.commune_code = :commune))");
+		}
+		if (f.text() != null) {
+			params.addValue("text", "%" + f.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+			params.addValue("foldFrom", FOLD_FROM).addValue("foldTo", FOLD_TO);
+			conditions.add("TRANSLATE(LOWER(o.name), :foldFrom, :foldTo) LIKE :text ESCAPE '\\'");
+		}
+		if (f.organisationId() != null) {
+			params.addValue("organisation", f.organisationId());
+			conditions.add("o.organisation_id = :organisation");
+		}
+		return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+	}
+
+	private static String envelope(BoundingBox b, String name, MapSqlParameterSource params) {
+		params.addValue(name + "MinLon", b.minLon())
+			.addValue(name + "MinLat", b.minLat())
+			.addValue(name + "MaxLon", b.maxLon())
+			.addValue(name + "MaxLat", b.maxLat());
+		return "o.geom && ST_MakeEnvelope(:%1$sMinLon, :%1$sMinLat, :%1$sMaxLon, :%1$sMaxLat, 4326)".formatted(name);
+	}
+
+	private static OfferSummary summary(ResultSet rs, boolean near) throws SQLException {
+		return new OfferSummary(rs.getLong("id"), rs.getString("finess_et"), rs.getString("name"),
+				Family.fromCode(rs.getString("family")), Audience.fromCode(rs.getString("audience")),
+				rs.getString("category_code"), rs.getString("category_label"), integer(rs, "capacity"),
+				rs.getString("address"), rs.getString("postal_code"), rs.getString("city"),
+				rs.getString("commune_code"), rs.getString("phone"), longOrNull(rs, "organisation_id"), location(rs),
+				near ? Math.round(rs.getDouble("distance_m") * 10) / 10.0 : null);
+	}
+
+	private static OfferDetail detail(ResultSet rs, List<String> zoneCommunes) throws SQLException {
+		return new OfferDetail(rs.getLong("id"), rs.getString("finess_et"), rs.getString("source_ref"),
+				rs.getString("name"), rs.getString("category_code"), rs.getString("category_label"),
+				Family.fromCode(rs.getString("family")), Audience.fromCode(rs.getString("audience")),
+				integer(rs, "capacity"), rs.getString("address"), rs.getString("postal_code"), rs.getString("city"),
+				rs.getString("commune_code"), rs.getString("phone"), rs.getString("email"), rs.getString("website"),
+				location(rs), organisation(rs),
+				new OfferDetail.Zone(zoneCommunes, Geo.fromWkb(rs.getBytes("zone_wkb"))),
+				new OfferDetail.Provenance(rs.getString("source_name"), rs.getObject("source_date", LocalDate.class),
+						rs.getObject("imported_at", OffsetDateTime.class),
+						rs.getObject("verified_at", OffsetDateTime.class)));
+	}
+
+	/** The organisation selected with {@link #ORGANISATION_COLUMNS}, or null after an unmatched left join. */
+	static OrganisationSummary organisation(ResultSet rs) throws SQLException {
+		Long id = longOrNull(rs, "org_id");
+		return id == null ? null : new OrganisationSummary(id, rs.getString("finess_ej"), rs.getString("siren"),
+				rs.getString("org_name"), rs.getString("org_type"), rs.getLong("org_offers"));
+	}
+
+	private static Point location(ResultSet rs) throws SQLException {
+		double lon = rs.getDouble("lon");
+		return rs.wasNull() ? null : Geo.point(lon, rs.getDouble("lat"));
+	}
+
+	private static Integer integer(ResultSet rs, String column) throws SQLException {
+		int v = rs.getInt(column);
+		return rs.wasNull() ? null : v;
+	}
+
+	private static Long longOrNull(ResultSet rs, String column) throws SQLException {
+		long v = rs.getLong(column);
+		return rs.wasNull() ? null : v;
+	}
+
+}
