@@ -139,6 +139,14 @@ class AndorraNetworkCoverageTest {
 					"10,20,30", "1.0,0.68,0.22", settings);
 		}
 
+		/** A stored scenario that adds {@link #SITE}, compared with the baseline. */
+		ScenarioComparison compareWithSite() {
+			ScenarioView s = scenarios.create(new ScenarioRequest("test: SSIAD in Soldeu", null, List.of(
+					new ScenarioRequest.Site(SITE.name(), SITE.family(), SITE.capacity(), SITE.lon(), SITE.lat())),
+					List.of()));
+			return scenarios.compare(s.id(), query());
+		}
+
 		/**
 		 * The engine's seconds between a supply point and every commune, in the supply's direction; infinite when
 		 * unreachable within the cutoff. Every leg must be a network time: all these points lie on the road graph.
@@ -260,11 +268,7 @@ class AndorraNetworkCoverageTest {
 			newlyCovered.removeAll(coveredBefore);
 			assertThat(newlyCovered).isNotEmpty();
 
-			ScenarioView s = scenarios.create(new ScenarioRequest("test: SSIAD in Soldeu", null,
-					List.of(new ScenarioRequest.Site(SITE.name(), SITE.family(), SITE.capacity(), SITE.lon(),
-							SITE.lat())),
-					List.of()));
-			ScenarioComparison c = scenarios.compare(s.id(), query());
+			ScenarioComparison c = compareWithSite();
 
 			assertThat(c.method()).isEqualTo("network");
 			assertThat(c.estimated()).isFalse();
@@ -310,11 +314,7 @@ class AndorraNetworkCoverageTest {
 			}
 
 			AccessibilityReport report = coverage.accessibility(query());
-			ScenarioView s = scenarios.create(new ScenarioRequest("test: SSIAD in Soldeu", null,
-					List.of(new ScenarioRequest.Site(SITE.name(), SITE.family(), SITE.capacity(), SITE.lon(),
-							SITE.lat())),
-					List.of()));
-			ScenarioComparison c = scenarios.compare(s.id(), query());
+			ScenarioComparison c = compareWithSite();
 
 			assertThat(report.method()).isEqualTo("network");
 			assertThat(report.estimated()).isFalse();
