@@ -192,9 +192,11 @@ class AndorraNetworkCoverageTest {
 		static void assertClearOfThresholds(double[][] seconds) {
 			for (double[] row : seconds) {
 				for (double t : row) {
-					assertThat(Math.abs(t - T_MINUTES * 60)).isGreaterThan(1);
+					assertThat(Math.abs(t - T_MINUTES * 60)).as("%s s is too close to T: move a place", t)
+						.isGreaterThan(1);
 					for (double band : BAND_SECONDS) {
-						assertThat(Math.abs(t - band)).isGreaterThan(1);
+						assertThat(Math.abs(t - band)).as("%s s is too close to a band: move a place", t)
+							.isGreaterThan(1);
 					}
 				}
 			}
