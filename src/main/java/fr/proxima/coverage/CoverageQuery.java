@@ -1,10 +1,8 @@
 package fr.proxima.coverage;
 
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import fr.proxima.offers.Family;
 import fr.proxima.shared.InvalidInputException;
@@ -19,11 +17,10 @@ public record CoverageQuery(Set<Family> families, double minutes, List<String> d
 	/** Parses and bounds request parameters; null or blank ones take the configured defaults. */
 	public static CoverageQuery parse(String families, Double minutes, String departements, String demand,
 			String bands, String weights, CoverageSettings settings) {
-		if (families == null || families.isBlank()) {
+		Set<Family> fs = Family.fromCodes(families == null ? List.of() : List.of(families));
+		if (fs.isEmpty()) {
 			throw new InvalidInputException("families is required, e.g. families=ssiad,spasad");
 		}
-		Set<Family> fs = Arrays.stream(families.split(",")).map(Family::fromCode)
-				.collect(Collectors.toCollection(LinkedHashSet::new));
 		double t = minutes == null ? settings.defaultMinutes() : minutes;
 		if (!(t > 0) || t > settings.maxMinutes()) {
 			throw new InvalidInputException(

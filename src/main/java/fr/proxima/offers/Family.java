@@ -1,6 +1,9 @@
 package fr.proxima.offers;
 
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -32,6 +35,24 @@ public enum Family {
 		}
 		throw new InvalidInputException("Unknown family '" + code + "'. Known families: "
 				+ Arrays.stream(values()).map(Family::code).collect(Collectors.joining(", ")));
+	}
+
+	/**
+	 * The families named by request values, each one code or a comma-separated list of codes (a parameter given as
+	 * {@code ehpad,ssiad} or repeated), in the order given. Blank entries are skipped; an unknown code is invalid input.
+	 * @param values may be null (no family)
+	 */
+	public static Set<Family> fromCodes(Collection<String> values) {
+		Set<Family> families = new LinkedHashSet<>();
+		if (values != null) {
+			values.stream()
+				.filter(v -> v != null)
+				.flatMap(v -> Arrays.stream(v.split(",")))
+				.filter(code -> !code.isBlank())
+				.map(Family::fromCode)
+				.forEach(families::add);
+		}
+		return families;
 	}
 
 }

@@ -1,8 +1,6 @@
 package fr.proxima.offers;
 
 import java.text.Normalizer;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -32,14 +30,7 @@ record OfferFilter(BoundingBox bbox, Set<Family> families, Audience audience, St
 	/** Parses the raw query parameters; any bad value is an {@link InvalidInputException} naming it. */
 	static OfferFilter parse(String bbox, List<String> families, String audience, String commune, String q,
 			String near, Double radius, Long organisation, ApiSettings settings) {
-		Set<Family> familySet = EnumSet.noneOf(Family.class);
-		if (families != null) {
-			families.stream()
-				.flatMap(f -> Arrays.stream(f.split(",")))
-				.filter(f -> !f.isBlank())
-				.map(Family::fromCode)
-				.forEach(familySet::add);
-		}
+		Set<Family> familySet = Family.fromCodes(families);
 		if (commune != null && !COMMUNE_CODE.matcher(commune).matches()) {
 			throw new InvalidInputException("Invalid commune '" + commune + "': expected a 5-character INSEE code");
 		}

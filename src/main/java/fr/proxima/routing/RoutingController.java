@@ -38,7 +38,7 @@ class RoutingController {
 	@GetMapping("/route")
 	Feature route(@RequestParam String from, @RequestParam String to, @RequestParam(required = false) String profile,
 			@RequestParam(defaultValue = "false") boolean geometry) {
-		Route route = engine.route(point("from", from), point("to", to), profile, geometry);
+		Route route = engine.route(Geo.parsePoint("from", from), Geo.parsePoint("to", to), profile, geometry);
 		Map<String, Object> props = legProperties(route.leg());
 		props.put("profile", engine.profile(profile));
 		props.put("from", route.from());
@@ -49,7 +49,7 @@ class RoutingController {
 	@GetMapping("/isochrones")
 	FeatureCollection isochrones(@RequestParam String point, @RequestParam List<Integer> minutes,
 			@RequestParam(required = false) String profile, @RequestParam(defaultValue = "out") String direction) {
-		Isochrone iso = engine.isochrone(point("point", point), minutes, profile, inbound(direction));
+		Isochrone iso = engine.isochrone(Geo.parsePoint("point", point), minutes, profile, inbound(direction));
 		List<Feature> features = new ArrayList<>();
 		for (Isochrone.Band band : iso.bands()) {
 			features.add(Feature.of(band.minutes(), band.ring(), Map.of("fromMinutes", band.fromMinutes(), "minutes",
@@ -130,7 +130,7 @@ class RoutingController {
 			@RequestParam(required = false) String family, @RequestParam(required = false) String audience,
 			@RequestParam(defaultValue = "60") int cutoffMinutes, @RequestParam(required = false) String profile,
 			@RequestParam(defaultValue = "in") String direction) {
-		Point origin = point("point", point);
+		Point origin = Geo.parsePoint("point", point);
 		List<NearbyOffer> offers = reach.nearestOffers(origin, limit, family == null ? null : Family.fromCode(family),
 				audience == null ? null : Audience.fromCode(audience), cutoffMinutes, profile, inbound(direction));
 		List<Feature> features = new ArrayList<>();
@@ -181,20 +181,6 @@ class RoutingController {
 			case "in" -> true;
 			default -> throw new InvalidInputException("direction must be 'out' or 'in', got '" + direction + "'");
 		};
-	}
-
-	/** "lon,lat" in WGS84 degrees. */
-	static Point point(String name, String value) {
-		String[] parts = value.split(",");
-		if (parts.length != 2) {
-			throw new InvalidInputException(name + " must be 'lon,lat' in WGS84 degrees, got '" + value + "'");
-		}
-		try {
-			return Geo.point(Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim()));
-		}
-		catch (NumberFormatException e) {
-			throw new InvalidInputException(name + " must be 'lon,lat' in WGS84 degrees, got '" + value + "'");
-		}
 	}
 
 	private static List<Point> points(String name, List<List<Double>> positions) {

@@ -6,8 +6,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Invented communes and offers for coverage tests, written with plain JDBC in an invented département 99 placed far
- * from any real data (near lon 10, lat 0), so that imported data in the same database cannot interfere. Removes only
- * its own rows.
+ * from any real data (near lon 10, lat 0), so that imported data in the same database cannot interfere; tests on a
+ * real road graph place them at chosen coordinates instead ({@code communeAt}, {@code offerAt}). Removes only its own
+ * rows.
  */
 final class CoverageFixture {
 
@@ -43,14 +44,22 @@ final class CoverageFixture {
 
 	/** A commune whose representative point lies {@code xKm} east of (10, 0); a 1 km square polygon around it. */
 	CoverageFixture commune(String code, double xKm, Integer total, Integer aged75, Integer aged85) {
-		double lon = 10 + xKm * DEG_PER_KM;
+		return communeAt(code, 10 + xKm * DEG_PER_KM, 0, total, aged75, aged85);
+	}
+
+	/**
+	 * A commune whose representative point is (lon, lat), with a polygon of about 1 km × 1 km around it (for tests
+	 * that place communes on a real road graph). Null figures: no census row.
+	 */
+	CoverageFixture communeAt(String code, double lon, double lat, Integer total, Integer aged75, Integer aged85) {
 		double h = 0.5 * DEG_PER_KM;
+		double w = h / Math.cos(Math.toRadians(lat));
 		String square = String.format(Locale.ROOT, "MULTIPOLYGON(((%1$f %3$f, %2$f %3$f, %2$f %4$f, %1$f %4$f, %1$f %3$f)))",
-				lon - h, lon + h, -h, h);
+				lon - w, lon + w, lat - h, lat + h);
 		jdbc.update("""
 				INSERT INTO commune (code, name, departement_code, cog_year, geom, display_geom, rep_point)
 				VALUES (?, ?, ?, 2026, ST_GeomFromText(?, 4326), ST_GeomFromText(?, 4326), ST_GeomFromText(?, 4326))""",
-				code, "Commune " + code, DEPARTEMENT, square, square, point(xKm));
+				code, "Commune " + code, DEPARTEMENT, square, square, pointAt(lon, lat));
 		if (total != null) {
 			jdbc.update("INSERT INTO population (commune_code, census_year, total, aged_75_plus, aged_85_plus)"
 					+ " VALUES (?, 2023, ?, ?, ?)", code, total, aged75, aged85);
@@ -59,10 +68,14 @@ final class CoverageFixture {
 	}
 
 	long offer(String name, String family, Integer capacity, double xKm) {
+		return offerAt(name, family, capacity, 10 + xKm * DEG_PER_KM, 0);
+	}
+
+	long offerAt(String name, String family, Integer capacity, double lon, double lat) {
 		jdbc.update("""
 				INSERT INTO offer (name, family, audience, capacity, geom, source_name, imported_at)
 				VALUES (?, ?, 'elderly', ?, ST_GeomFromText(?, 4326), ?, CURRENT_TIMESTAMP)""", name, family, capacity,
-				point(xKm), SOURCE);
+				pointAt(lon, lat), SOURCE);
 		return jdbc.queryForObject("SELECT id FROM offer WHERE name = ? AND source_name = ?", Long.class, name, SOURCE);
 	}
 
@@ -86,7 +99,11 @@ final class CoverageFixture {
 	}
 
 	static String point(double xKm) {
-		return String.format(Locale.ROOT, "POINT(%f 0)", 10 + xKm * DEG_PER_KM);
+		return pointAt(10 + xKm * DEG_PER_KM, 0);
+	}
+
+	static String pointAt(double lon, double lat) {
+		return String.format(Locale.ROOT, "POINT(%f %f)", lon, lat);
 	}
 
 }

@@ -72,7 +72,7 @@ class RoutingApiTest {
 
 	@Test
 	void routeGivesNetworkTimeDistanceSnappingAndGeometry() throws Exception {
-		Route expected = engine.route(RoutingController.point("from", ALV), RoutingController.point("to", ENCAMP), "car",
+		Route expected = engine.route(Geo.parsePoint("from", ALV), Geo.parsePoint("to", ENCAMP), "car",
 				false);
 		mvc.perform(get("/api/routing/route").param("from", ALV).param("to", ENCAMP).param("geometry", "true"))
 			.andExpect(status().isOk())
