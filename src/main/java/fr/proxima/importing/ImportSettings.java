@@ -9,19 +9,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param dataDir folder imported at start when the store is empty (none: start empty)
  * @param cogYear COG vintage given to commune codes read without a crosswalk
- * @param adminToken value the {@code X-Proxima-Admin-Token} header must carry on admin endpoints; when empty, the
- * admin endpoints are disabled
  */
 @ConfigurationProperties("proxima.import")
-public record ImportSettings(String dataDir, int cogYear, String adminToken) {
+public record ImportSettings(String dataDir, int cogYear) {
 
 	/** The configured data folder, or null when none is set. */
 	public Path dataFolder() {
 		return dataDir == null || dataDir.isBlank() ? null : Path.of(dataDir.trim());
-	}
-
-	public boolean adminEnabled() {
-		return adminToken != null && !adminToken.isBlank();
 	}
 
 }

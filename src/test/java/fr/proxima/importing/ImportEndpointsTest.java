@@ -15,11 +15,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -34,7 +36,7 @@ class ImportEndpointsTest {
 
 	static final Path SAMPLE_GEOJSON = Path.of("gis/samples/offers-sample.geojson");
 
-	@TestPropertySource(properties = "proxima.import.admin-token=" + TOKEN)
+	@TestPropertySource(properties = "proxima.admin-token=" + TOKEN)
 	abstract static class Contract {
 
 		@Autowired
@@ -103,6 +105,9 @@ class ImportEndpointsTest {
 				.header("X-Proxima-Admin-Token", TOKEN))
 				.andExpect(status().isNotFound())
 				.andExpect(jsonPath("$.detail").value(containsString("Known kinds")));
+			mvc.perform(post("/api/admin/travel-times/refresh"))
+				.andExpect(status().isUnauthorized())
+				.andExpect(content().contentTypeCompatibleWith("application/problem+json"));
 		}
 
 		@Test
@@ -134,6 +139,29 @@ class ImportEndpointsTest {
 	@AutoConfigureMockMvc
 	@PostgisTest
 	class OnPostgis extends Contract {
+
+	}
+
+	// the default: no token configured, so every admin endpoint is disabled and says how to enable it
+	@Nested
+	@SpringBootTest
+	@AutoConfigureMockMvc
+	@H2Test
+	class WithoutToken {
+
+		@Autowired
+		MockMvc mvc;
+
+		@Test
+		void adminEndpointsAreDisabled() throws Exception {
+			for (var request : new MockHttpServletRequestBuilder[] { post("/api/admin/travel-times/refresh"),
+					post("/api/admin/imports/folder").param("path", ".").header("X-Proxima-Admin-Token", "") }) {
+				mvc.perform(request)
+					.andExpect(status().isForbidden())
+					.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+					.andExpect(jsonPath("$.detail").value(containsString("PROXIMA_ADMIN_TOKEN")));
+			}
+		}
 
 	}
 
