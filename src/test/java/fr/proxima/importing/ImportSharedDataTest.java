@@ -100,6 +100,21 @@ class ImportSharedDataTest {
 		}
 
 		@Test
+		void finessTextIsStoredWithoutItsCsvQuoting() {
+			// the Etalab extract quotes 115 names (RFC 4180: field in quotes, inner quotes doubled)
+			assertThat(count("SELECT COUNT(*) FROM offer WHERE name LIKE '%\"\"%'")).isZero();
+			assertThat(jdbc.queryForObject("SELECT name FROM offer WHERE finess_et = '150002475'", String.class))
+				.isEqualTo("\"LES ATELIERS DU CENTRE\"");
+			// the fields after a quoted name stay in place; the double space is the source's own text
+			assertThat(jdbc.queryForMap("SELECT name, address, postal_code, city FROM offer WHERE finess_et = '430006908'")
+				.values()).containsExactly("EHPAD  \"LES GENETS\"", "7 CHE DES ENFANTS A LA MONTAGNE", "43400",
+						"LE CHAMBON SUR LIGNON");
+			// a street whose field is not quoted keeps its quotes as text
+			assertThat(jdbc.queryForObject("SELECT address FROM offer WHERE finess_et = '120786785'", String.class))
+				.isEqualTo("11 RES \"\"\"LES GARDIES\"\"\"");
+		}
+
+		@Test
 		void neighboursHave4414Establishments() {
 			assertThat(count("SELECT COUNT(*) FROM offer WHERE source_name = 'FINESS' AND SUBSTRING(finess_et, 1, 2)"
 					+ " IN ('07', '12', '15', '30', '34', '43')")).isEqualTo(4_414);

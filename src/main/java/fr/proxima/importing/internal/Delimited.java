@@ -7,8 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One line of a delimited text file (CSV with ',' or ';'), split into trimmed fields. Fields may be quoted with '"',
- * and a doubled quote inside is a literal quote. Records spanning several lines are not supported.
+ * One line of a delimited text file (CSV with ',' or ';'), split into trimmed fields, with RFC 4180 quoting: a field
+ * that starts with '"' runs to the matching closing quote, may hold the separator, and a doubled quote inside it is
+ * one literal quote. A quote inside a field that does not start with one is plain text, kept as it is. Every CSV
+ * reader of the importers splits its lines here. Records spanning several lines are not supported.
  */
 public final class Delimited {
 
@@ -22,18 +24,19 @@ public final class Delimited {
 		for (int i = 0; i < line.length(); i++) {
 			char c = line.charAt(i);
 			if (quoted) {
-				if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+				if (c != '"') {
+					field.append(c);
+				}
+				else if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
 					field.append('"');
 					i++;
 				}
-				else if (c == '"') {
+				else {
 					quoted = false;
 				}
-				else {
-					field.append(c);
-				}
 			}
-			else if (c == '"') {
+			else if (c == '"' && field.toString().isBlank()) {
+				field.setLength(0);
 				quoted = true;
 			}
 			else if (c == separator) {

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -161,7 +160,7 @@ public class FinessImporter {
 				continue;
 			}
 			long lineNo = i + 1;
-			List<String> f = Arrays.asList(line.split(";", -1));
+			List<String> f = Delimited.split(line, ';');
 			switch (f.get(0)) {
 				case "structureet" -> {
 					report.read();
