@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -25,9 +23,23 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 			Usage:
 			  java -jar proxima.jar import <kind> <file>... [--crosswalk <csv>] [--cog-year <year>]
 			  java -jar proxima.jar import-dir <folder>
+			  java -jar proxima.jar [--name=value ...]    (the web server)
 			Kinds: departements, communes, population, finess, ehpad-capacity, offers""";
 
-	private static final Logger log = LoggerFactory.getLogger(ImportCommand.class);
+	/** Exit status of a usage error (an import that failed exits with 1). */
+	public static final int USAGE_ERROR = 2;
+
+	/** What the jar's command line asks for. */
+	public enum Mode {
+
+		/** {@code import …} or {@code import-dir …} */
+		IMPORT,
+		/** no argument, or only Spring's {@code --name=value} options */
+		SERVER,
+		/** a first argument that is neither a command nor an option: a usage error, not a reason to serve */
+		UNKNOWN
+
+	}
 
 	private final ImportService imports;
 
@@ -40,9 +52,22 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 		this.json = json;
 	}
 
+	public static Mode modeOf(String... args) {
+		if (args.length == 0 || args[0].startsWith("--")) {
+			return Mode.SERVER;
+		}
+		return args[0].equals("import") || args[0].equals("import-dir") ? Mode.IMPORT : Mode.UNKNOWN;
+	}
+
+	/** Prints the problem and the usage on stderr; returns the exit status of a usage error. */
+	public static int usageError(String problem) {
+		System.err.println(problem + "\n" + USAGE);
+		return USAGE_ERROR;
+	}
+
 	/** True when the command line asks for an import rather than the web application. */
 	public static boolean isImportCommand(String... args) {
-		return args.length > 0 && (args[0].equals("import") || args[0].equals("import-dir"));
+		return modeOf(args) == Mode.IMPORT;
 	}
 
 	@Override
@@ -71,8 +96,7 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 			exitCode = ok ? 0 : 1;
 		}
 		catch (IllegalArgumentException e) {
-			log.error("{}\n{}", e.getMessage(), USAGE);
-			exitCode = 2;
+			exitCode = usageError(e.getMessage());
 		}
 	}
 
@@ -101,7 +125,12 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 					crosswalk = Path.of(value);
 				}
 				else {
-					cogYear = Integer.valueOf(value);
+					try {
+						cogYear = Integer.valueOf(value);
+					}
+					catch (NumberFormatException e) {
+						throw new IllegalArgumentException("--cog-year takes a year, not '" + value + "'");
+					}
 				}
 			}
 			else {

@@ -83,9 +83,15 @@ public class ImportService {
 		this.events = events;
 	}
 
-	/** Imports files of one kind. */
+	/** Imports files of one kind; a file that does not exist is a usage error (IllegalArgumentException). */
 	public ImportReport importFiles(ImportKind kind, List<Path> files, Options options) {
 		long start = System.currentTimeMillis();
+		Stream.concat(files.stream(), Stream.ofNullable(options.crosswalk()))
+			.filter(f -> !Files.isRegularFile(f))
+			.findFirst()
+			.ifPresent(f -> {
+				throw new IllegalArgumentException("file not found: " + f);
+			});
 		ImportReport report = new ImportReport(kind.code());
 		log.info("Importing {} from {}", kind.code(), files);
 		int cogYear = options.cogYear() != null ? options.cogYear() : settings.cogYear();

@@ -8,15 +8,17 @@ import fr.proxima.ProximaApplication;
 import fr.proxima.support.CleanSchemaPerContext;
 import fr.proxima.support.SharedData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 // issue 2: the jar's import commands run without a web server and exit with the import's status
+@ExtendWith(OutputCaptureExtension.class)
 class ImportCommandTest {
 
 	private static final AtomicInteger runs = new AtomicInteger();
@@ -27,16 +29,14 @@ class ImportCommandTest {
 	 */
 	static int run(String... args) {
 		assertThat(ImportCommand.isImportCommand(args)).isTrue();
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(ProximaApplication.class,
-				CleanSchemaPerContext.class)
-			.web(WebApplicationType.NONE)
-			// above application.properties, as the command line's own --spring.… options would be
-			.initializers(c -> c.getEnvironment()
-				.getPropertySources()
-				.addFirst(new MapPropertySource("import-command-test",
-						Map.of("spring.datasource.url", "jdbc:h2:mem:import-command-" + runs.incrementAndGet(),
-								"spring.flyway.clean-disabled", "false"))))
-			.run(args);
+		SpringApplication app = ProximaApplication.importCommand(CleanSchemaPerContext.class);
+		// above application.properties, as the command line's own --spring.… options would be
+		app.addInitializers(c -> c.getEnvironment()
+			.getPropertySources()
+			.addFirst(new MapPropertySource("import-command-test",
+					Map.of("spring.datasource.url", "jdbc:h2:mem:import-command-" + runs.incrementAndGet(),
+							"spring.flyway.clean-disabled", "false"))));
+		ConfigurableApplicationContext context = app.run(args);
 		return SpringApplication.exit(context);
 	}
 
@@ -56,6 +56,24 @@ class ImportCommandTest {
 	void usageErrorExitsWithStatusTwo() {
 		assertThat(run("import", "nonsense", "x.csv")).isEqualTo(2);
 		assertThat(run("import", "communes", "a.geojson", "--cog-year")).isEqualTo(2);
+	}
+
+	@Test
+	void missingFileIsAUsageErrorNamingTheFile(CapturedOutput output) {
+		Path missing = Path.of("/tmp/proxima-no-such-file.csv");
+
+		assertThat(run("import", "population", missing.toString())).isEqualTo(2);
+		assertThat(output.getErr()).contains("file not found: " + missing, "Usage:");
+		assertThat(output.getOut()).doesNotContain("import aborted");
+	}
+
+	@Test
+	void onlyImportCommandsAndOptionsAreUnderstood() {
+		assertThat(ImportCommand.modeOf()).isEqualTo(ImportCommand.Mode.SERVER);
+		assertThat(ImportCommand.modeOf("--server.port=8081")).isEqualTo(ImportCommand.Mode.SERVER);
+		assertThat(ImportCommand.modeOf("import-dir", "x")).isEqualTo(ImportCommand.Mode.IMPORT);
+		assertThat(ImportCommand.modeOf("help")).isEqualTo(ImportCommand.Mode.UNKNOWN);
+		assertThat(ImportCommand.modeOf("-port")).isEqualTo(ImportCommand.Mode.UNKNOWN);
 	}
 
 }
