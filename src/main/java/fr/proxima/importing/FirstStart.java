@@ -5,16 +5,18 @@ import java.nio.file.Path;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
  * On start, fills an empty store from the configured data folder ({@code proxima.import.data-dir}, env
- * {@code PROXIMA_DATA_DIR}); without one, the store stays empty and the log says how to import.
+ * {@code PROXIMA_DATA_DIR}); without one, the store stays empty and the log says how to import. It runs once every
+ * bean exists and before the context starts its lifecycle beans, the web server among them: no request is served
+ * before the import is over.
  */
 @Component
-class FirstStart implements ApplicationRunner {
+class FirstStart implements SmartInitializingSingleton {
 
 	static final String HOW_TO_IMPORT = "The store is empty. To fill it, set PROXIMA_DATA_DIR to a folder of open data"
 			+ " (e.g. one filled by gis/fetch-open-data.sh 48) and restart, or run"
@@ -28,14 +30,17 @@ class FirstStart implements ApplicationRunner {
 
 	private final ImportService imports;
 
-	FirstStart(ImportSettings settings, StoreStatus status, ImportService imports) {
+	private final ApplicationArguments args;
+
+	FirstStart(ImportSettings settings, StoreStatus status, ImportService imports, ApplicationArguments args) {
 		this.settings = settings;
 		this.status = status;
 		this.imports = imports;
+		this.args = args;
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void afterSingletonsInstantiated() {
 		if (ImportCommand.isImportCommand(args.getSourceArgs())) {
 			return;
 		}
