@@ -15,6 +15,9 @@ public final class ImportReport {
 	/** At most this many warnings and errors are listed; the counts stay exact. */
 	static final int MAX_LISTED = 200;
 
+	/** At most this many warnings are logged as they come; the end of the import logs how many more there were. */
+	static final int MAX_LOGGED = 20;
+
 	private static final Logger log = LoggerFactory.getLogger(ImportReport.class);
 
 	public enum Status {
@@ -84,6 +87,9 @@ public final class ImportReport {
 
 	public void warn(String message) {
 		warningCount++;
+		if (warningCount <= MAX_LOGGED) {
+			log.warn("{} import: {}", kind, message);
+		}
 		if (warnings.size() < MAX_LISTED) {
 			warnings.add(message);
 		}
@@ -113,6 +119,10 @@ public final class ImportReport {
 
 	void finished(long millis) {
 		this.millis = millis;
+		if (warningCount > MAX_LOGGED) {
+			log.warn("{} import: {} more warning(s) not logged; the report lists the first {}", kind,
+					warningCount - MAX_LOGGED, MAX_LISTED);
+		}
 		if (failed()) {
 			log.warn("{} import FAILED and was rolled back after {} ms: {} error(s), first: {}", kind, millis,
 					errorCount, errors.isEmpty() ? "-" : errors.get(0));
