@@ -60,7 +60,8 @@ class FirstStart implements SmartInitializingSingleton {
 			DirectoryImportReport report = imports.importDirectory(folder);
 			if (report.status() == ImportReport.Status.FAILED) {
 				log.error("First-start import of {} failed and was rolled back; the store stays empty. Errors: {}",
-						folder, report.steps().stream().flatMap(s -> s.getErrors().stream()).limit(10).toList());
+						folder, report.error() != null ? report.error()
+								: report.steps().stream().flatMap(s -> s.getErrors().stream()).limit(10).toList());
 			}
 		}
 	}

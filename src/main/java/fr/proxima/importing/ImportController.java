@@ -70,7 +70,8 @@ class ImportController {
 		}
 		DirectoryImportReport report = imports.importDirectory(folder);
 		return report.status() == ImportReport.Status.FAILED ? unprocessable(
-				"The folder import failed and was rolled back: nothing was written",
+				report.error() != null ? report.error()
+						: "The folder import failed and was rolled back: nothing was written",
 				report.steps().stream().flatMap(s -> s.getErrors().stream()).toList(), report)
 				: ResponseEntity.ok(report);
 	}

@@ -144,6 +144,12 @@ public class ImportService {
 				steps.add(new Step(kind, files, null));
 			}
 		}
+		if (steps.isEmpty()) {
+			DirectoryImportReport nothing = DirectoryImportReport.nothingToImport(folder, ignored,
+					System.currentTimeMillis() - start);
+			log.error("Data folder import FAILED: {}", nothing.error());
+			return nothing;
+		}
 		List<ImportReport> reports = steps.stream().map(s -> new ImportReport(s.kind().code())).toList();
 		List<Runnable> work = new ArrayList<>();
 		for (int i = 0; i < steps.size(); i++) {
@@ -162,7 +168,7 @@ public class ImportService {
 		log.info("Data folder import {} in {} ms ({} step(s), {} file(s) ignored)", ok ? "done" : "FAILED, rolled back",
 				millis, steps.size(), ignored.size());
 		return new DirectoryImportReport(folder.toString(), ok ? ImportReport.Status.SUCCEEDED
-				: ImportReport.Status.FAILED, reports, ignored, millis);
+				: ImportReport.Status.FAILED, null, reports, ignored, millis);
 	}
 
 	private static boolean appliesTo(Path crosswalkFile, Path boundaryFile) {

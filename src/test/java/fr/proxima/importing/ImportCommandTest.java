@@ -1,5 +1,7 @@
 package fr.proxima.importing;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,6 +11,7 @@ import fr.proxima.support.CleanSchemaPerContext;
 import fr.proxima.support.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.SpringApplication;
@@ -56,6 +59,13 @@ class ImportCommandTest {
 	void usageErrorExitsWithStatusTwo() {
 		assertThat(run("import", "nonsense", "x.csv")).isEqualTo(2);
 		assertThat(run("import", "communes", "a.geojson", "--cog-year")).isEqualTo(2);
+	}
+
+	@Test
+	void folderWithoutImportableFileFailsWithStatusOne(@TempDir Path folder) throws IOException {
+		Files.writeString(folder.resolve("readme.md"), "# not data\n");
+
+		assertThat(run("import-dir", folder.toString())).isEqualTo(1);
 	}
 
 	@Test

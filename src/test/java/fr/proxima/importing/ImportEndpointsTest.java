@@ -3,17 +3,21 @@ package fr.proxima.importing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import fr.proxima.shared.OffersChanged;
 import fr.proxima.support.H2Test;
 import fr.proxima.support.PostgisTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -37,7 +41,11 @@ class ImportEndpointsTest {
 	static final Path SAMPLE_GEOJSON = Path.of("gis/samples/offers-sample.geojson");
 
 	@TestPropertySource(properties = "proxima.admin-token=" + TOKEN)
+	@RecordApplicationEvents
 	abstract static class Contract {
+
+		@Autowired
+		ApplicationEvents events;
 
 		@Autowired
 		MockMvc mvc;
@@ -92,6 +100,22 @@ class ImportEndpointsTest {
 				.andExpect(jsonPath("$.report.status").value("FAILED"));
 			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM offer WHERE source_ref LIKE 'exemple:%'", Long.class))
 				.isZero();
+		}
+
+		@Test
+		void folderWithoutImportableFileIsRefusedListingWhatWasSkipped(@TempDir Path folder) throws Exception {
+			Files.writeString(folder.resolve("notes.txt"), "nothing to import here\n");
+			Files.writeString(folder.resolve("hosts"), "127.0.0.1 localhost\n");
+
+			mvc.perform(post("/api/admin/imports/folder").param("path", folder.toString())
+				.header("X-Proxima-Admin-Token", TOKEN))
+				.andExpect(status().isUnprocessableContent())
+				.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+				.andExpect(jsonPath("$.detail").value(containsString("no importable file found in " + folder)))
+				.andExpect(jsonPath("$.detail").value(containsString("notes.txt (CSV header not of a known layout)")))
+				.andExpect(jsonPath("$.report.status").value("FAILED"))
+				.andExpect(jsonPath("$.report.ignored.length()").value(2));
+			assertThat(events.stream(OffersChanged.class)).as("nothing imported, nothing to refresh").isEmpty();
 		}
 
 		@Test

@@ -51,6 +51,7 @@ class ImportFailuresTest {
 			if (jdbc.queryForObject("SELECT COUNT(*) FROM offer", Long.class) == 0) {
 				assertThat(imports.importFiles(ImportKind.FINESS, List.of(ETALAB), ImportService.Options.NONE)
 					.getStatus()).isEqualTo(ImportReport.Status.SUCCEEDED);
+				events.clear(); // what a test records is its own imports' announcements
 			}
 		}
 
@@ -89,6 +90,24 @@ class ImportFailuresTest {
 			assertThat(report.getErrors()).extracting(LineError::line, LineError::field)
 				.containsExactly(org.assertj.core.groups.Tuple.tuple((long) geo + 1, "coordyet"));
 			assertThat(snapshot()).isEqualTo(before);
+		}
+
+		@Test
+		void offerWithLonButNoLatIsReportedAsHalfAPosition() throws IOException {
+			String csv = Files.readString(ImportEndpointsTest.SAMPLE_CSV);
+			assertThat(csv).contains(",3.4985,44.5181,");
+			Path file = tmp.resolve("offers-half-position.csv");
+			Files.writeString(file, csv.replace(",3.4985,44.5181,", ",3.4985,,"));
+
+			ImportReport report = imports.importFiles(ImportKind.OFFERS, List.of(file), ImportService.Options.NONE);
+
+			assertThat(report.getErrors()).singleElement().satisfies(e -> {
+				assertThat(e.line()).isEqualTo(2L);
+				assertThat(e.field()).isEqualTo("lat");
+				assertThat(e.message()).isEqualTo("lon and lat: give both or neither");
+			});
+			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM offer WHERE source_ref LIKE 'exemple:%'", Long.class))
+				.isZero();
 		}
 
 		@Test

@@ -41,11 +41,16 @@ public final class LayoutSniffer {
 
 	public static Layout sniff(Path file) {
 		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-		if (name.endsWith(".geojson") || name.endsWith(".json")) {
-			return sniffGeoJson(head(file));
+		try {
+			if (name.endsWith(".geojson") || name.endsWith(".json")) {
+				return sniffGeoJson(head(file));
+			}
+			if (name.endsWith(".csv") || name.endsWith(".txt")) {
+				return sniffCsv(TextFile.firstLine(file));
+			}
 		}
-		if (name.endsWith(".csv") || name.endsWith(".txt")) {
-			return sniffCsv(TextFile.firstLine(file));
+		catch (UncheckedIOException e) {
+			return Layout.ignored("cannot be read: " + e.getCause().getMessage());
 		}
 		return Layout.ignored("not a CSV or GeoJSON file");
 	}

@@ -143,7 +143,12 @@ public class OfferImporter {
 			String lon = header.get(row, "lon");
 			String lat = header.get(row, "lat");
 			Point point = null;
-			if (!lon.isEmpty() || !lat.isEmpty()) {
+			if (lon.isEmpty() != lat.isEmpty()) {
+				report.read();
+				report.error(file, line, lon.isEmpty() ? "lon" : "lat", "lon and lat: give both or neither");
+				continue;
+			}
+			if (!lon.isEmpty()) {
 				Double x = number(lon, "lon", file, line, report);
 				Double y = number(lat, "lat", file, line, report);
 				if (x == null || y == null) {
