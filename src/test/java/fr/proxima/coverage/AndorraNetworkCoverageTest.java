@@ -304,7 +304,7 @@ class AndorraNetworkCoverageTest {
 					List.of()));
 
 			MethodCheck.everyOutputSays(MockMvcBuilders.webAppContextSetup(web).build(), "network", "ssiad",
-					COMMUNES.get(0).code(), s.id());
+					CoverageFixture.DEPARTEMENT, COMMUNES.get(0).code(), s.id());
 		}
 
 		@Test

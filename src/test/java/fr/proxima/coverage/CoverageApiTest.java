@@ -127,7 +127,7 @@ class CoverageApiTest {
 				.getHeader("Location");
 			long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
 
-			MethodCheck.everyOutputSays(mvc, "estimate", "ssiad", "99001", id);
+			MethodCheck.everyOutputSays(mvc, "estimate", "ssiad", CoverageFixture.DEPARTEMENT, "99001", id);
 		}
 
 		@Test

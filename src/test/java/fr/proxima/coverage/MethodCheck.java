@@ -27,10 +27,11 @@ final class MethodCheck {
 
 	/**
 	 * @param families service-at-home families (zones and suggestions need them)
+	 * @param departement the reported département
 	 * @param commune a reported commune to explain
 	 */
-	static void everyOutputSays(MockMvc mvc, String method, String families, String commune, long scenarioId)
-			throws Exception {
+	static void everyOutputSays(MockMvc mvc, String method, String families, String departement, String commune,
+			long scenarioId) throws Exception {
 		List<Endpoint> endpoints = List.of(new Endpoint("/api/coverage", true),
 				new Endpoint("/api/coverage/uncovered", true), new Endpoint("/api/coverage/accessibility", true),
 				new Endpoint("/api/coverage/accessibility/offers", false),
@@ -39,11 +40,11 @@ final class MethodCheck {
 				new Endpoint("/api/coverage/scenarios/" + scenarioId + "/comparison", true));
 		boolean estimated = !"network".equals(method);
 		for (Endpoint e : endpoints) {
-			mvc.perform(request(e, families, "json"))
+			mvc.perform(request(e, families, departement, "json"))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.method").value(method))
 				.andExpect(jsonPath("$.estimated").value(estimated));
-			String csv = mvc.perform(request(e, families, "csv"))
+			String csv = mvc.perform(request(e, families, departement, "csv"))
 				.andExpect(status().isOk())
 				.andReturn()
 				.getResponse()
@@ -54,7 +55,7 @@ final class MethodCheck {
 			assertThat(lines.subList(1, lines.size())).as(e.path() + " CSV")
 				.allSatisfy(line -> assertThat(line.split(",", -1)[column]).isEqualTo(method));
 			if (e.layer()) {
-				mvc.perform(request(e, families, "geojson"))
+				mvc.perform(request(e, families, departement, "geojson"))
 					.andExpect(status().isOk())
 					.andExpect(jsonPath("$.metadata.method").value(method))
 					.andExpect(jsonPath("$.metadata.estimated").value(estimated))
@@ -64,9 +65,10 @@ final class MethodCheck {
 		}
 	}
 
-	private static MockHttpServletRequestBuilder request(Endpoint e, String families, String format) {
+	private static MockHttpServletRequestBuilder request(Endpoint e, String families, String departement,
+			String format) {
 		MockHttpServletRequestBuilder r = get(e.path()).param("families", families)
-			.param("departements", CoverageFixture.DEPARTEMENT)
+			.param("departements", departement)
 			.param("format", format);
 		for (int i = 0; i < e.extra().length; i += 2) {
 			r.param(e.extra()[i], e.extra()[i + 1]);
