@@ -20,9 +20,12 @@ public record AccessibilityReport(CoverageQuery parameters, List<String> bands, 
 			int offersInReach, String method) implements CommuneRow {
 	}
 
-	/** One offer's side of the computation: S_j, Σ_k P_k·W(t_kj) and R_j. {@code id} is null for a hypothetical site. */
+	/**
+	 * One offer's side of the computation: S_j, Σ_k P_k·W(t_kj) and R_j, with the {@link Provenance} of the times in
+	 * its catchment. {@code id} is null for a hypothetical site.
+	 */
 	public record Supply(Long id, String name, String family, String departement, Integer capacity,
-			boolean capacityUnknown, double supply, double weightedDemand, double ratio) {
+			boolean capacityUnknown, double supply, double weightedDemand, double ratio, String method) {
 	}
 
 }

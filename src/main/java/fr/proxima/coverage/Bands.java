@@ -1,5 +1,6 @@
 package fr.proxima.coverage;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -12,26 +13,44 @@ import fr.proxima.shared.InvalidInputException;
  */
 public record Bands(double[] upperMinutes, double[] weights) {
 
+	/**
+	 * Null or blank bands or weights take the configured defaults. Every problem found is reported at once, the
+	 * order of each list before the comparison of their lengths.
+	 */
 	public static Bands parse(String bands, String weights, CoverageSettings settings) {
-		double[] upper = numbers("bands", bands);
-		double[] w = numbers("weights", weights);
-		if (upper.length != w.length) {
-			throw new InvalidInputException(
-					"bands and weights must have as many values (" + upper.length + " bands, " + w.length + " weights)");
-		}
+		boolean defaultBands = bands == null || bands.isBlank();
+		boolean defaultWeights = weights == null || weights.isBlank();
+		String b = defaultBands ? settings.defaultBands() : bands;
+		String ws = defaultWeights ? settings.defaultWeights() : weights;
+		double[] upper = numbers("bands", b);
+		double[] w = numbers("weights", ws);
+		List<String> problems = new ArrayList<>();
 		if (upper.length > settings.maxBands()) {
-			throw new InvalidInputException("At most " + settings.maxBands() + " bands");
+			problems.add("at most " + settings.maxBands() + " bands");
 		}
-		for (int b = 0; b < upper.length; b++) {
-			if (upper[b] <= (b == 0 ? 0 : upper[b - 1])) {
-				throw new InvalidInputException("Band upper bounds must be positive and strictly increasing: " + bands);
-			}
-			if (w[b] <= 0 || w[b] > 1 || (b > 0 && w[b] > w[b - 1])) {
-				throw new InvalidInputException("Weights must lie in (0, 1] and never increase: " + weights);
+		for (int i = 0; i < upper.length; i++) {
+			if (upper[i] <= (i == 0 ? 0 : upper[i - 1])) {
+				problems.add("band upper bounds must be positive and strictly increasing (got " + b + ")");
+				break;
 			}
 		}
 		if (upper[upper.length - 1] > settings.maxMinutes()) {
-			throw new InvalidInputException("The last band may not exceed " + settings.maxMinutes() + " minutes");
+			problems.add("the last band may not exceed " + settings.maxMinutes() + " minutes");
+		}
+		for (int i = 0; i < w.length; i++) {
+			if (w[i] <= 0 || w[i] > 1 || (i > 0 && w[i] > w[i - 1])) {
+				problems.add("weights must lie in (0, 1] and never increase (got " + ws + ")");
+				break;
+			}
+		}
+		if (upper.length != w.length) {
+			problems.add("bands and weights must have as many values (" + upper.length + " bands, " + w.length
+					+ " weights)" + (defaultWeights ? ": the default weights are " + ws + ", give weights too"
+							: defaultBands ? ": the default bands are " + b + ", give bands too" : ""));
+		}
+		if (!problems.isEmpty()) {
+			String all = String.join("; ", problems);
+			throw new InvalidInputException(Character.toUpperCase(all.charAt(0)) + all.substring(1));
 		}
 		return new Bands(upper, w);
 	}

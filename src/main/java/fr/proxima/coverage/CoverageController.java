@@ -1,8 +1,9 @@
 package fr.proxima.coverage;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-import fr.proxima.offers.Family;
+import fr.proxima.shared.InvalidInputException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -41,61 +42,54 @@ class CoverageController {
 	@GetMapping
 	ResponseEntity<?> coverage(@ModelAttribute Params p) {
 		CoverageReport r = coverage.coverage(p.query(settings));
-		return output.respond(p.format(), r, r.communes(), "coverage", coverageMetadata(r));
+		return output.respond(p.format(), r, CoverageReport.Row.class, r.communes(), "coverage");
 	}
 
+	/** As JSON: the coverage report with only its uncovered communes. */
 	@GetMapping("/uncovered")
 	ResponseEntity<?> uncovered(@ModelAttribute Params p) {
 		CoverageReport r = coverage.coverage(p.query(settings));
-		return output.respond(p.format(), r.uncovered(), r.uncovered(), "uncovered", coverageMetadata(r));
-	}
-
-	private static Map<String, Object> coverageMetadata(CoverageReport r) {
-		return Map.of("parameters", r.parameters(), "totals", r.totals(), "method", r.method(), "estimated",
-				r.estimated(), "missingPopulation", r.missingPopulation());
+		Map<String, Object> metadata = CoverageOutput.metadata(r);
+		Map<String, Object> json = new LinkedHashMap<>(metadata);
+		json.put("uncovered", r.uncovered());
+		return output.respond(p.format(), json, metadata, CoverageReport.Row.class, r.uncovered(), "uncovered");
 	}
 
 	@GetMapping("/accessibility")
 	ResponseEntity<?> accessibility(@ModelAttribute Params p) {
 		AccessibilityReport r = coverage.accessibility(p.query(settings));
-		Map<String, Object> metadata = new java.util.LinkedHashMap<>();
-		metadata.put("parameters", r.parameters());
-		metadata.put("bands", r.bands());
-		metadata.put("areaMean", r.areaMean());
-		metadata.put("method", r.method());
-		metadata.put("estimated", r.estimated());
-		metadata.put("offersWithUnknownCapacity", r.offersWithUnknownCapacity());
-		metadata.put("missingDemand", r.missingDemand());
-		return output.respond(p.format(), r, r.communes(), "accessibility", metadata);
+		return output.respond(p.format(), r, AccessibilityReport.Row.class, r.communes(), "accessibility");
 	}
 
 	@GetMapping("/accessibility/offers")
 	ResponseEntity<?> supply(@ModelAttribute Params p) {
-		var rows = coverage.supplyTable(p.query(settings));
-		return output.respond(p.format(), rows, rows, "accessibility-offers", Map.of());
+		SupplyReport r = coverage.supplyTable(p.query(settings));
+		return output.respond(p.format(), r, AccessibilityReport.Supply.class, r.offers(), "accessibility-offers");
 	}
 
 	@GetMapping("/accessibility/explain")
 	ResponseEntity<?> explain(@ModelAttribute Params p, @RequestParam String commune) {
 		Explanation x = coverage.explain(p.query(settings), commune);
-		return output.respond(p.format(), x, x.contributions(), "explain-" + x.code(), Map.of());
+		return output.respond(p.format(), x, Explanation.Contribution.class, x.contributions(), "explain-" + x.code());
 	}
 
 	@GetMapping("/zones")
 	ResponseEntity<?> zones(@ModelAttribute Params p) {
 		ZoneReport r = coverage.zones(p.query(settings));
-		return output.respond(p.format(), r, r.rows(), "zones", Map.of());
+		return output.respond(p.format(), r, ZoneReport.Row.class, r.rows(), "zones");
 	}
 
+	/** {@code family} is an older name of {@code families}, still accepted. */
 	@GetMapping("/suggestions")
-	ResponseEntity<?> suggestions(@ModelAttribute Params p, @RequestParam String family,
+	ResponseEntity<?> suggestions(@ModelAttribute Params p, @RequestParam(required = false) String family,
 			@RequestParam(defaultValue = "5") int k) {
-		Family f = Family.fromCode(family);
-		SuggestionReport r = coverage.suggestions(new Params(f.code(), p.minutes(), p.departements(), p.demand(),
-				p.bands(), p.weights(), p.format()).query(settings), f, k);
-		return output.respond(p.format(), r, r.steps(), "suggestions",
-				Map.of("family", r.family(), "minutes", r.minutes(), "coveredBefore", r.coveredBefore(),
-						"coveredAfter", r.coveredAfter(), "aged75Plus", r.aged75Plus(), "method", r.method()));
+		if (family != null && p.families() != null) {
+			throw new InvalidInputException("Give families only (family is its older name)");
+		}
+		Params withFamilies = family == null ? p
+				: new Params(family, p.minutes(), p.departements(), p.demand(), p.bands(), p.weights(), p.format());
+		SuggestionReport r = coverage.suggestions(withFamilies.query(settings), k);
+		return output.respond(p.format(), r, SuggestionReport.Step.class, r.steps(), "suggestions");
 	}
 
 }

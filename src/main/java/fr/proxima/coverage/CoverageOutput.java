@@ -1,5 +1,6 @@
 package fr.proxima.coverage;
 
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.Collection;
@@ -20,8 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes a coverage result in the format a client asks for: the JSON report, one of its tables as CSV (one column per
- * record component, lists joined with '|'), or, for tables about communes, a GeoJSON layer of the communes' display
- * polygons carrying the row as properties.
+ * record component, lists joined with '|', the header line even without rows), or, for tables about communes, a
+ * GeoJSON layer of the communes' display polygons carrying the row as properties, with the report's {@link #metadata}.
  */
 @Component
 class CoverageOutput {
@@ -36,17 +37,39 @@ class CoverageOutput {
 		this.data = data;
 	}
 
-	ResponseEntity<?> respond(String format, Object report, List<? extends Record> table, String name,
-			Map<String, Object> metadata) {
+	/** The report itself as JSON; {@code table}, rows of {@code rowType}, as CSV or GeoJSON. */
+	<R extends Record> ResponseEntity<?> respond(String format, Record report, Class<R> rowType, List<R> table,
+			String name) {
+		return respond(format, report, metadata(report), rowType, table, name);
+	}
+
+	<R extends Record> ResponseEntity<?> respond(String format, Object json, Map<String, Object> metadata,
+			Class<R> rowType, List<R> table, String name) {
 		return switch (checkFormat(format)) {
-			case "json" -> ResponseEntity.ok(report);
+			case "json" -> ResponseEntity.ok(json);
 			case "csv" -> ResponseEntity.ok()
 				.contentType(CSV)
 				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
-				.body(csv(table));
-			case "geojson" -> ResponseEntity.ok().contentType(GEOJSON).body(layer(table, metadata));
+				.body(csv(rowType, table));
+			case "geojson" -> ResponseEntity.ok().contentType(GEOJSON).body(layer(rowType, table, metadata));
 			default -> throw new IllegalStateException(format);
 		};
+	}
+
+	/**
+	 * Everything a report says besides its tables (components that are lists of records): parameters, totals,
+	 * {@code method}, {@code estimated}… The GeoJSON layers carry it as {@code metadata}.
+	 */
+	static Map<String, Object> metadata(Record report) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		for (RecordComponent c : report.getClass().getRecordComponents()) {
+			boolean table = c.getGenericType() instanceof ParameterizedType list && List.class.equals(list.getRawType())
+					&& list.getActualTypeArguments()[0] instanceof Class<?> row && row.isRecord();
+			if (!table) {
+				out.put(c.getName(), value(report, c));
+			}
+		}
+		return out;
 	}
 
 	/** The format in lower case; rejected before any computation when unknown. */
@@ -58,8 +81,8 @@ class CoverageOutput {
 		return f;
 	}
 
-	private FeatureCollection layer(List<? extends Record> table, Map<String, Object> metadata) {
-		if (!table.stream().allMatch(CommuneRow.class::isInstance)) {
+	private FeatureCollection layer(Class<?> rowType, List<? extends Record> table, Map<String, Object> metadata) {
+		if (!CommuneRow.class.isAssignableFrom(rowType)) {
 			throw new InvalidInputException("This table is not about communes: ask for format=json or format=csv");
 		}
 		Map<String, Geometry> shapes = data.displayGeometries(
@@ -79,12 +102,9 @@ class CoverageOutput {
 		return out;
 	}
 
-	static String csv(List<? extends Record> rows) {
+	static String csv(Class<? extends Record> rowType, List<? extends Record> rows) {
 		StringBuilder sb = new StringBuilder();
-		if (rows.isEmpty()) {
-			return sb.toString();
-		}
-		RecordComponent[] components = rows.get(0).getClass().getRecordComponents();
+		RecordComponent[] components = rowType.getRecordComponents();
 		for (int c = 0; c < components.length; c++) {
 			sb.append(c == 0 ? "" : ",").append(snake(components[c].getName()));
 		}

@@ -31,15 +31,14 @@ public record CoverageQuery(Set<Family> families, double minutes, List<String> d
 				.toList();
 		return new CoverageQuery(fs, t, depList, demand == null || demand.isBlank() ? Demand.AGED_75_PLUS
 				: Demand.fromCode(demand),
-				Bands.parse(bands == null || bands.isBlank() ? settings.defaultBands() : bands,
-						weights == null || weights.isBlank() ? settings.defaultWeights() : weights, settings));
+				Bands.parse(bands, weights, settings));
 	}
 
 	public double seconds() {
 		return minutes * 60;
 	}
 
-	/** The same request for other families (site suggestions are for one family). */
+	/** The same request for other families (zones keep the services at home). */
 	public CoverageQuery withFamilies(Set<Family> other) {
 		return new CoverageQuery(other, minutes, departements, demand, bands);
 	}

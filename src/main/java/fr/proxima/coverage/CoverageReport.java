@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Coverage of the reported communes by the offers of some families within T minutes.
- * @param method network, estimate or mixed: how the times behind the figures were obtained
- * @param estimated true when any figure rests on an estimated time
+ * @param method network, estimate or mixed: how the times behind the figures were obtained (see {@link Provenance})
+ * @param estimated true unless the method is network
  * @param missingPopulation reported communes without census figures (counted as nobody, never filled in)
  * @param uncovered the uncovered communes, most uncovered 75+ first
  */
@@ -14,7 +14,8 @@ public record CoverageReport(CoverageQuery parameters, Totals totals, String met
 
 	/**
 	 * One commune. {@code minutes} is the time to (or from, for services at home) the nearest offer, null when none is
-	 * within the search horizon; {@code method} is how that time was obtained.
+	 * within the search horizon; {@code method} is how that time was obtained (the engine's method when there is none,
+	 * see {@link Provenance}).
 	 */
 	public record Row(String code, String name, String departement, Double minutes, Long nearestOfferId,
 			String nearestOfferName, boolean covered, Integer population, Integer aged75Plus, Integer aged85Plus,

@@ -17,9 +17,9 @@ import fr.proxima.coverage.internal.Site;
 import fr.proxima.coverage.internal.Territory;
 import fr.proxima.coverage.internal.TimeMatrix;
 import fr.proxima.offers.Family;
-import fr.proxima.routing.TravelMethod;
 import fr.proxima.shared.InvalidInputException;
 import fr.proxima.shared.NotFoundException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -54,6 +54,10 @@ public class CoverageService {
 	}
 
 	private static int[] area(Territory territory, List<String> departements) {
+		if (territory.size() == 0) {
+			throw new InvalidInputException(HttpStatus.CONFLICT,
+					"The store holds no communes: import data first (see README, Importing data)");
+		}
 		Set<String> wanted = Set.copyOf(departements);
 		int[] area = IntStream.range(0, territory.size()).filter(i -> wanted.contains(territory.departement(i)))
 			.toArray();
@@ -83,8 +87,13 @@ public class CoverageService {
 		long[] covered = new long[3];
 		int coveredCommunes = 0;
 		List<String> missing = new ArrayList<>();
+		Provenance.Times times = new Provenance.Times();
 		for (int i : s.area()) {
 			boolean reached = nearest.reached(i);
+			Provenance.Times time = new Provenance.Times();
+			if (reached) {
+				times.add(time.time(nearest.estimate()[i]));
+			}
 			boolean isCovered = reached && nearest.within(i, q.seconds());
 			int[] figures = { t.total(i), t.aged75(i), t.aged85(i) };
 			int[] coveredFigures = new int[3];
@@ -102,8 +111,7 @@ public class CoverageService {
 			rows.add(new CoverageReport.Row(t.code(i), t.name(i), t.departement(i),
 					reached ? round(nearest.seconds()[i] / 60.0, 1) : null, site == null ? null : site.id(),
 					site == null ? null : site.name(), isCovered, figure(figures[0]), figure(figures[1]),
-					figure(figures[2]), coveredFigures[0], coveredFigures[1], coveredFigures[2],
-					reached ? method(nearest.estimate()[i]) : null));
+					figure(figures[2]), coveredFigures[0], coveredFigures[1], coveredFigures[2], method(time)));
 		}
 		List<CoverageReport.Row> uncovered = rows.stream().filter(r -> !r.covered())
 			.sorted(Comparator.comparing((CoverageReport.Row r) -> r.aged75Plus() == null ? -1 : r.aged75Plus())
@@ -113,14 +121,19 @@ public class CoverageService {
 		CoverageReport.Totals totals = new CoverageReport.Totals(rows.size(), coveredCommunes,
 				CoverageReport.Tally.of(total[0], covered[0]), CoverageReport.Tally.of(total[1], covered[1]),
 				CoverageReport.Tally.of(total[2], covered[2]));
-		List<String> methods = rows.stream().map(CoverageReport.Row::method).toList();
-		return new CoverageReport(q, totals, overall(methods), methods.contains(method(true)), missing, rows,
-				uncovered);
+		Provenance p = provenance(times);
+		return new CoverageReport(q, totals, p.method(), p.estimated(), missing, rows, uncovered);
 	}
 
 	// ---- accessibility (E2SFCA)
 
 	private record Index(Scene scene, Accessibility.Result result, double[] demand, Double mean) {
+
+		/** The kinds of the weighted times behind commune i's index. */
+		Provenance.Times times(int i) {
+			return new Provenance.Times().kinds(result.network()[i], result.estimated()[i]);
+		}
+
 	}
 
 	private Index index(CoverageQuery q, Scene s) {
@@ -164,31 +177,37 @@ public class CoverageService {
 		}
 		List<AccessibilityReport.Row> rows = new ArrayList<>();
 		List<String> missing = new ArrayList<>();
+		Provenance.Times times = new Provenance.Times();
 		for (int i : x.scene().area()) {
 			if (Double.isNaN(x.demand()[i])) {
 				missing.add(t.code(i));
 			}
+			Provenance.Times time = x.times(i);
+			times.add(time);
 			rows.add(new AccessibilityReport.Row(t.code(i), t.name(i), t.departement(i), figure(demand(t, i, q.demand())),
-					x.result().index()[i], ratio(x.result().index()[i], x.mean()), offersInReach[i],
-					offersInReach[i] == 0 ? null : method(x.result().estimated()[i])));
+					x.result().index()[i], ratio(x.result().index()[i], x.mean()), offersInReach[i], method(time)));
 		}
 		long missingElsewhere = IntStream.range(0, t.size()).filter(i -> Double.isNaN(x.demand()[i])).count()
 				- missing.size();
-		List<AccessibilityReport.Supply> supplies = supplies(q, x);
+		List<AccessibilityReport.Supply> supplies = supplies(q, x, new Provenance.Times());
 		List<AccessibilityReport.Supply> unknown = supplies.stream().filter(AccessibilityReport.Supply::capacityUnknown)
 			.toList();
-		List<String> methods = rows.stream().map(AccessibilityReport.Row::method).toList();
-		return new AccessibilityReport(q, q.bands().describe(), x.mean(), overall(methods),
-				methods.contains(method(true)), supplies.size(), unknown.size(), unknown, missing,
-				(int) missingElsewhere, rows);
+		Provenance p = provenance(times);
+		return new AccessibilityReport(q, q.bands().describe(), x.mean(), p.method(), p.estimated(), supplies.size(),
+				unknown.size(), unknown, missing, (int) missingElsewhere, rows);
 	}
 
 	/** S_j, Σ P·W and R_j of the offers that serve the reported communes (within the last band). */
-	public List<AccessibilityReport.Supply> supplyTable(CoverageQuery q) {
-		return supplies(q, index(q, scene(q, q.bands().horizonMinutes(), Set.of(), List.of(), true)));
+	public SupplyReport supplyTable(CoverageQuery q) {
+		Provenance.Times times = new Provenance.Times();
+		List<AccessibilityReport.Supply> supplies = supplies(q,
+				index(q, scene(q, q.bands().horizonMinutes(), Set.of(), List.of(), true)), times);
+		Provenance p = provenance(times);
+		return new SupplyReport(q, q.bands().describe(), p.method(), p.estimated(), supplies);
 	}
 
-	private static List<AccessibilityReport.Supply> supplies(CoverageQuery q, Index x) {
+	/** The offers serving the reported communes; the kinds of the times in their catchments are added to {@code all}. */
+	private List<AccessibilityReport.Supply> supplies(CoverageQuery q, Index x, Provenance.Times all) {
 		boolean[] reported = new boolean[x.scene().territory().size()];
 		for (int i : x.scene().area()) {
 			reported[i] = true;
@@ -198,14 +217,19 @@ public class CoverageService {
 		List<Site> sites = x.scene().sites();
 		for (int j = 0; j < sites.size(); j++) {
 			boolean serves = false;
-			for (int e = m.start(j), end = m.end(j); e < end && !serves; e++) {
-				serves = reported[m.column(e)] && weight(q, m.seconds(e)) > 0;
+			Provenance.Times times = new Provenance.Times();
+			for (int e = m.start(j), end = m.end(j); e < end; e++) {
+				if (weight(q, m.seconds(e)) > 0) {
+					serves |= reported[m.column(e)];
+					times.time(m.estimate(e));
+				}
 			}
 			if (serves) {
 				Site s = sites.get(j);
 				out.add(new AccessibilityReport.Supply(s.id(), s.name(), s.family().code(), s.departement(),
 						s.capacity(), s.capacity() == null, s.supply(), x.result().weightedDemand()[j],
-						x.result().ratio()[j]));
+						x.result().ratio()[j], method(times)));
+				all.add(times);
 			}
 		}
 		return out;
@@ -221,21 +245,24 @@ public class CoverageService {
 		double a = x.result().index()[i];
 		TimeMatrix m = x.scene().matrix();
 		List<Explanation.Contribution> contributions = new ArrayList<>();
+		Provenance.Times times = new Provenance.Times();
 		for (int j = 0; j < m.rows(); j++) {
 			for (int e = m.start(j), end = m.end(j); e < end; e++) {
 				double w = weight(q, m.seconds(e));
 				if (m.column(e) == i && w > 0) {
 					Site s = x.scene().sites().get(j);
 					double r = x.result().ratio()[j];
+					times.time(m.estimate(e));
 					contributions.add(new Explanation.Contribution(s.id(), s.name(), s.family().code(),
-							round(m.seconds(e) / 60.0, 2), method(m.estimate(e)), w, s.capacity(), s.capacity() == null,
+							round(m.seconds(e) / 60.0, 2), method(new Provenance.Times().time(m.estimate(e))), w, s.capacity(), s.capacity() == null,
 							s.supply(), x.result().weightedDemand()[j], r, r * w, a > 0 ? r * w / a : null));
 				}
 			}
 		}
 		contributions.sort(Comparator.comparingDouble(Explanation.Contribution::contribution).reversed());
+		Provenance p = provenance(times);
 		return new Explanation(q, t.code(i), t.name(i), figure(demand(t, i, q.demand())), a, ratio(a, x.mean()),
-				contributions);
+				p.method(), p.estimated(), contributions);
 	}
 
 	private static double weight(CoverageQuery q, double seconds) {
@@ -255,16 +282,17 @@ public class CoverageService {
 		Territory t = s.territory();
 		Set<String> areaDeps = Set.copyOf(q.departements());
 		List<ZoneReport.Service> services = new ArrayList<>();
-		boolean anyEstimate = false;
+		Provenance.Times all = new Provenance.Times();
 		for (int j = 0; j < s.sites().size(); j++) {
 			Site site = s.sites().get(j);
 			if (!site.hasZone()) {
 				continue;
 			}
 			boolean[] reachable = new boolean[t.size()];
+			Provenance.Times times = new Provenance.Times();
 			for (int e = s.matrix().start(j); e < s.matrix().end(j); e++) {
 				reachable[s.matrix().column(e)] = true;
-				anyEstimate |= s.matrix().estimate(e);
+				times.time(s.matrix().estimate(e));
 			}
 			List<ZoneReport.Place> unreachable = new ArrayList<>();
 			List<ZoneReport.Place> undeclared = new ArrayList<>();
@@ -282,19 +310,31 @@ public class CoverageService {
 			}
 			if (concernsArea) {
 				services.add(new ZoneReport.Service(site.id(), site.name(), site.family().code(), site.departement(),
-						declared, reached, unreachable, undeclared));
+						declared, reached, method(times), unreachable, undeclared));
+				all.add(times);
 			}
 		}
-		return new ZoneReport(q, anyEstimate ? method(true) : data.engineMethod().code(), anyEstimate, services);
+		Provenance p = provenance(all);
+		return new ZoneReport(q, p.method(), p.estimated(), services);
 	}
 
 	// ---- site suggestions
 
-	public SuggestionReport suggestions(CoverageQuery q, Family family, int k) {
+	/**
+	 * The offers of all the requested families form one supply set, so they must all be services at home (times from
+	 * a candidate site) or all establishments (times to it).
+	 */
+	public SuggestionReport suggestions(CoverageQuery q, int k) {
 		if (k < 1 || k > settings.maxSuggestions()) {
 			throw new InvalidInputException("k must be between 1 and " + settings.maxSuggestions() + " (got " + k + ")");
 		}
-		Scene s = scene(q.withFamilies(Set.of(family)), q.minutes(), Set.of(), List.of(), true);
+		Set<Boolean> directions = q.families().stream().map(Family::isHomeCare).collect(Collectors.toSet());
+		if (directions.size() > 1) {
+			throw new InvalidInputException("Suggested sites serve one supply set: give only services at home"
+					+ " (e.g. ssiad,saad) or only establishments (e.g. ehpad), not both: " + q.families());
+		}
+		boolean homeCare = directions.contains(true);
+		Scene s = scene(q, q.minutes(), Set.of(), List.of(), true);
 		Territory t = s.territory();
 		Nearest nearest = Nearest.of(s.matrix());
 		boolean[] covered = new boolean[t.size()];
@@ -302,8 +342,12 @@ public class CoverageService {
 		long aged75 = 0;
 		long coveredBefore = 0;
 		List<String> missing = new ArrayList<>();
+		Provenance.Times all = new Provenance.Times();
 		for (int i : s.area()) {
 			covered[i] = nearest.within(i, q.seconds());
+			if (covered[i]) {
+				all.time(nearest.estimate()[i]);
+			}
 			weight[i] = Math.max(t.aged75(i), 0);
 			aged75 += (long) weight[i];
 			coveredBefore += covered[i] ? (long) weight[i] : 0;
@@ -311,29 +355,36 @@ public class CoverageService {
 				missing.add(t.code(i));
 			}
 		}
-		boolean anyEstimate = false;
-		TimeMatrix.Builder candidates = TimeMatrix.builder(t.size());
+		TimeMatrix.Builder builder = TimeMatrix.builder(t.size());
 		for (int c : s.area()) {
-			TimeMatrix row = data.computeRow(t, t.point(c), s.area(), q.seconds(), !family.isHomeCare());
+			TimeMatrix row = data.computeRow(t, t.point(c), s.area(), q.seconds(), !homeCare);
 			for (int e = 0; e < row.entries(); e++) {
-				candidates.add(row.column(e), row.seconds(e), row.estimate(e));
-				anyEstimate |= row.estimate(e);
+				builder.add(row.column(e), row.seconds(e), row.estimate(e));
 			}
-			candidates.endRow();
+			builder.endRow();
 		}
+		TimeMatrix candidates = builder.build();
 		List<SuggestionReport.Step> steps = new ArrayList<>();
 		long cumulative = coveredBefore;
-		for (GreedyCover.Step step : GreedyCover.choose(candidates.build(), weight, covered, k)) {
+		for (GreedyCover.Step step : GreedyCover.choose(candidates, weight, covered, k)) {
 			int c = s.area()[step.candidate()];
 			cumulative += (long) step.gain();
+			Set<Integer> newly = IntStream.of(step.newlyCovered()).boxed().collect(Collectors.toSet());
+			Provenance.Times times = new Provenance.Times();
+			for (int e = candidates.start(step.candidate()); e < candidates.end(step.candidate()); e++) {
+				if (newly.contains(candidates.column(e))) {
+					times.time(candidates.estimate(e));
+				}
+			}
+			all.add(times);
 			steps.add(new SuggestionReport.Step(steps.size() + 1, t.code(c), t.name(c), t.point(c).getX(),
 					t.point(c).getY(), (long) step.gain(), cumulative,
 					aged75 == 0 ? null : round(cumulative * 100.0 / aged75, 1),
-					IntStream.of(step.newlyCovered()).mapToObj(t::code).toList()));
+					IntStream.of(step.newlyCovered()).mapToObj(t::code).toList(), method(times)));
 		}
-		return new SuggestionReport(family.code(), q.minutes(), q.departements(), k,
-				anyEstimate ? method(true) : data.engineMethod().code(), anyEstimate, aged75, coveredBefore,
-				cumulative, missing, steps);
+		Provenance p = provenance(all);
+		return new SuggestionReport(q, k, p.method(), p.estimated(), aged75, coveredBefore, cumulative, missing,
+				steps);
 	}
 
 	// ---- scenarios
@@ -351,6 +402,7 @@ public class CoverageService {
 		Index xb = index(q, base);
 		Index xw = index(q, what);
 		List<ScenarioComparison.Row> rows = new ArrayList<>();
+		Provenance.Times all = new Provenance.Times();
 		for (int n = 0; n < base.area().length; n++) {
 			int i = base.area()[n];
 			CoverageReport.Row b = cb.communes().get(n);
@@ -358,14 +410,20 @@ public class CoverageService {
 			double ib = xb.result().index()[i];
 			double iw = xw.result().index()[i];
 			boolean changed = b.covered() != w.covered() || ib != iw || !java.util.Objects.equals(b.minutes(), w.minutes());
+			Provenance.Times times = xb.times(i).add(xw.times(i));
+			if (nb.reached(i)) {
+				times.time(nb.estimate()[i]);
+			}
+			if (nw.reached(i)) {
+				times.time(nw.estimate()[i]);
+			}
+			all.add(times);
 			rows.add(new ScenarioComparison.Row(b.code(), b.name(), b.departement(), b.minutes(), w.minutes(),
-					b.covered(), w.covered(), b.aged75Plus(), ib, iw, iw - ib, changed));
+					b.covered(), w.covered(), b.aged75Plus(), ib, iw, iw - ib, changed, method(times)));
 		}
-		List<String> methods = new ArrayList<>(cb.communes().stream().map(CoverageReport.Row::method).toList());
-		cw.communes().forEach(r -> methods.add(r.method()));
+		Provenance p = provenance(all);
 		return new ScenarioComparison(scenarioId, scenarioName, q, cb.totals(), cw.totals(), xb.mean(), xw.mean(),
-				overall(methods), methods.contains(method(true)), (int) rows.stream().filter(ScenarioComparison.Row::changed).count(),
-				rows);
+				p.method(), p.estimated(), (int) rows.stream().filter(ScenarioComparison.Row::changed).count(), rows);
 	}
 
 	// ---- helpers
@@ -378,13 +436,12 @@ public class CoverageService {
 		return mean == null ? null : index / mean;
 	}
 
-	private static String method(boolean estimate) {
-		return (estimate ? TravelMethod.ESTIMATE : TravelMethod.NETWORK).code();
+	private Provenance provenance(Provenance.Times times) {
+		return times.of(data.engineMethod());
 	}
 
-	private String overall(List<String> methods) {
-		Set<String> seen = methods.stream().filter(m -> m != null).collect(Collectors.toSet());
-		return seen.isEmpty() ? data.engineMethod().code() : seen.size() == 1 ? seen.iterator().next() : "mixed";
+	private String method(Provenance.Times times) {
+		return provenance(times).method();
 	}
 
 	private static double round(double value, int decimals) {

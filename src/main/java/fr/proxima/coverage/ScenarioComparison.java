@@ -7,9 +7,10 @@ public record ScenarioComparison(long scenarioId, String scenarioName, CoverageQ
 		CoverageReport.Totals before, CoverageReport.Totals after, Double meanIndexBefore, Double meanIndexAfter,
 		String method, boolean estimated, int changedCommunes, List<Row> communes) {
 
+	/** {@code method}: the provenance of every time behind the row, before and after. */
 	public record Row(String code, String name, String departement, Double minutesBefore, Double minutesAfter,
 			boolean coveredBefore, boolean coveredAfter, Integer aged75Plus, double indexBefore, double indexAfter,
-			double indexDelta, boolean changed) implements CommuneRow {
+			double indexDelta, boolean changed, String method) implements CommuneRow {
 	}
 
 }

@@ -2,7 +2,6 @@ package fr.proxima.coverage;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -62,9 +61,7 @@ class ScenarioController {
 	@GetMapping("/{id}/comparison")
 	ResponseEntity<?> compare(@PathVariable long id, @ModelAttribute CoverageController.Params p) {
 		ScenarioComparison c = scenarios.compare(id, p.query(settings));
-		return output.respond(p.format(), c, c.communes(), "scenario-" + id,
-				Map.of("scenarioId", c.scenarioId(), "scenarioName", c.scenarioName(), "before", c.before(), "after",
-						c.after(), "method", c.method(), "estimated", c.estimated()));
+		return output.respond(p.format(), c, ScenarioComparison.Row.class, c.communes(), "scenario-" + id);
 	}
 
 }

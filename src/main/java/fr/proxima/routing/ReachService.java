@@ -98,7 +98,10 @@ public class ReachService {
 	public List<NearbyOffer> nearestOffers(Point point, int limit, Family family, Audience audience,
 			int cutoffMinutes, String profile, boolean toPoint) {
 		int maxNearest = engine.settings().limits().maxNearest();
-		if (limit < 1 || limit > maxNearest) {
+		if (limit < 1) {
+			throw new InvalidInputException("limit must be at least 1, got " + limit);
+		}
+		if (limit > maxNearest) {
 			throw new InvalidInputException(HttpStatus.CONTENT_TOO_LARGE, "limit must be between 1 and " + maxNearest
 					+ " (proxima.routing.limits.max-nearest), got " + limit);
 		}

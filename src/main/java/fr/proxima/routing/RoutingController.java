@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import fr.proxima.offers.Audience;
 import fr.proxima.offers.Family;
@@ -153,6 +155,11 @@ class RoutingController {
 	private MultiPolygon area(AreaRequest area) {
 		if (area == null) {
 			return null;
+		}
+		if (Stream.of(area.departement(), area.commune(), area.geometry())
+			.filter(Objects::nonNull)
+			.count() > 1) {
+			throw new InvalidInputException("area takes one of departement, commune, geometry, not several");
 		}
 		if (area.departement() != null) {
 			return reach.departementArea(area.departement());

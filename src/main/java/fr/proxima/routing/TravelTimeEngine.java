@@ -184,10 +184,13 @@ public class TravelTimeEngine implements TravelTimes {
 		}
 	}
 
-	/** 422 unless 0 < minutes ≤ {@code max-isochrone-minutes}. */
+	/** 400 unless minutes > 0; 422 beyond {@code max-isochrone-minutes}. */
 	public void checkMinutes(double minutes) {
 		int max = settings.limits().maxIsochroneMinutes();
-		if (!(minutes > 0) || minutes > max) {
+		if (!(minutes > 0)) {
+			throw new InvalidInputException("Time must be more than 0 minutes, got " + minutes);
+		}
+		if (minutes > max) {
 			throw new InvalidInputException(HttpStatus.UNPROCESSABLE_CONTENT, "Time must be more than 0 and at most "
 					+ max + " minutes (proxima.routing.limits.max-isochrone-minutes), got " + minutes);
 		}

@@ -28,6 +28,8 @@ import org.locationtech.jts.geom.Point;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -293,6 +295,16 @@ class AndorraNetworkCoverageTest {
 				assertThat(rows.get(COMMUNES.get(i).code()).minutesAfter()).as(COMMUNES.get(i).code())
 					.isCloseTo(Math.min(best[i], fromSite[i]) / 60, within(0.05 + 1e-9));
 			}
+		}
+
+		@Test
+		void everyOutputSaysItsTimesComeFromTheNetwork(@Autowired WebApplicationContext web) throws Exception {
+			ScenarioView s = scenarios.create(new ScenarioRequest("test: methods", null, List.of(
+					new ScenarioRequest.Site(SITE.name(), SITE.family(), SITE.capacity(), SITE.lon(), SITE.lat())),
+					List.of()));
+
+			MethodCheck.everyOutputSays(MockMvcBuilders.webAppContextSetup(web).build(), "network", "ssiad",
+					CoverageFixture.DEPARTEMENT, COMMUNES.get(0).code(), s.id());
 		}
 
 		@Test

@@ -10,10 +10,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -79,7 +82,7 @@ class CoverageApiTest {
 				.andExpect(jsonPath("$.features[0].geometry.type").value("MultiPolygon"))
 				.andExpect(jsonPath("$.features[0].properties.index").isNumber())
 				.andExpect(jsonPath("$.metadata.bands[0]").value("0–10 min × 1.0"));
-			mvc.perform(get("/api/coverage/suggestions").param("family", "ssiad").param("minutes", "15")
+			mvc.perform(get("/api/coverage/suggestions").param("families", "ssiad").param("minutes", "15")
 				.param("departements", "99").param("k", "3").param("format", "csv"))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("1,99002,Commune 99002,")));
@@ -102,7 +105,7 @@ class CoverageApiTest {
 					"Unknown format");
 			expectProblem(get("/api/coverage/accessibility/explain").param("families", "ssiad")
 				.param("departements", "99").param("commune", "00000"), 404, "Unknown commune");
-			expectProblem(get("/api/coverage/suggestions").param("family", "ssiad").param("departements", "99")
+			expectProblem(get("/api/coverage/suggestions").param("families", "ssiad").param("departements", "99")
 				.param("k", "0"), 400, "k must");
 			expectProblem(get("/api/coverage/scenarios/987654"), 404, "Unknown scenario");
 			expectProblem(get("/api/coverage/scenarios/987654/comparison").param("families", "ssiad"), 404,
@@ -112,6 +115,80 @@ class CoverageApiTest {
 			expectProblem(post("/api/coverage/scenarios").contentType(MediaType.APPLICATION_JSON)
 				.content("{\"name\":\"test: bad\",\"sites\":[{\"family\":\"ssiad\",\"lon\":200,\"lat\":0}]}"), 400,
 					"Invalid coordinates");
+		}
+
+		@Test
+		void everyOutputSaysItsTimesAreEstimatesWithoutARoadGraph() throws Exception {
+			String location = mvc.perform(post("/api/coverage/scenarios").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"test: methods\",\"sites\":[{\"family\":\"ssiad\",\"lon\":10.05,\"lat\":0}]}"))
+				.andExpect(status().isCreated())
+				.andReturn()
+				.getResponse()
+				.getHeader("Location");
+			long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+
+			MethodCheck.everyOutputSays(mvc, "estimate", "ssiad", CoverageFixture.DEPARTEMENT, "99001", id);
+		}
+
+		@Test
+		void zonesWithoutServicesKeepTheirCsvHeaderAndLayerMetadata() throws Exception {
+			// the fixture's service declares no zone: no rows
+			mvc.perform(get("/api/coverage/zones").param("families", "ssiad").param("departements", "99")
+				.param("format", "csv"))
+				.andExpect(status().isOk())
+				.andExpect(content().string("offer_id,offer_name,commune_code,commune_name,kind,method\r\n"));
+			mvc.perform(get("/api/coverage/zones").param("families", "ssiad").param("departements", "99")
+				.param("format", "geojson"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.features.length()").value(0))
+				.andExpect(jsonPath("$.metadata.parameters.minutes").value(30.0))
+				.andExpect(jsonPath("$.metadata.method").value("estimate"))
+				.andExpect(jsonPath("$.metadata.estimated").value(true));
+		}
+
+		@Test
+		void suggestionsTakeFamiliesLikeTheOtherEndpoints() throws Exception {
+			mvc.perform(get("/api/coverage/suggestions").param("families", "ssiad,saad").param("minutes", "15")
+				.param("departements", "99").param("k", "1"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.parameters.families.length()").value(2))
+				.andExpect(jsonPath("$.steps[0].communeCode").value("99002"));
+			// the older name still works
+			mvc.perform(get("/api/coverage/suggestions").param("family", "ssiad").param("minutes", "15")
+				.param("departements", "99").param("k", "1"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.parameters.families[0]").value("ssiad"));
+			expectProblem(get("/api/coverage/suggestions").param("families", "ssiad,ehpad").param("departements", "99"),
+					400, "one supply set");
+		}
+
+		@Test
+		void bandProblemsAreAllReportedAndSayWhenWeightsAreMissing() throws Exception {
+			mvc.perform(get("/api/coverage/accessibility").param("families", "ssiad").param("bands", "10,5"))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.detail").value(containsString("strictly increasing")))
+				.andExpect(jsonPath("$.detail").value(containsString("give weights too")));
+			expectProblem(get("/api/coverage/accessibility").param("families", "ssiad").param("bands", "10,20"), 400,
+					"default weights are 1.0,0.68,0.22, give weights too");
+		}
+
+		@Test
+		void anEmptyStoreAsksForAnImport(@Autowired PlatformTransactionManager transactions) {
+			// every commune removed in a transaction rolled back afterwards (MockMvc runs on this thread)
+			new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+				jdbc.update("DELETE FROM commune");
+				try {
+					expectProblem(get("/api/coverage").param("families", "ehpad"), 409, "import data first");
+				}
+				catch (Exception e) {
+					throw new IllegalStateException(e);
+				}
+				finally {
+					tx.setRollbackOnly();
+				}
+			});
+			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM commune WHERE code = '99001'", Long.class))
+				.isEqualTo(1);
 		}
 
 		private void expectProblem(

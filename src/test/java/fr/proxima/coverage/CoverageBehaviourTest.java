@@ -118,7 +118,7 @@ class CoverageBehaviourTest {
 
 		@Test
 		void suggestionsComeInDecreasingOrderOfGain() {
-			SuggestionReport r = coverage.suggestions(query("ssiad"), Family.SSIAD, 6);
+			SuggestionReport r = coverage.suggestions(query("ssiad"), 6);
 
 			List<Long> gains = r.steps().stream().map(SuggestionReport.Step::gain).toList();
 			// D (covers D + F: 120 + 90), then C (200), E (80), B (50); nothing is left to gain after four sites

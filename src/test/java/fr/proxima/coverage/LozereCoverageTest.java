@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,6 +99,20 @@ class LozereCoverageTest {
 			assertThat(r.areaMean()).isPositive();
 			assertThat(r.communes()).anyMatch(x -> x.index() > 0);
 			assertThat(r.estimated()).isTrue();
+		}
+
+		@Test
+		void everyOutputSaysItsTimesAreEstimates(@Autowired WebApplicationContext web) throws Exception {
+			// Mende's town hall, roughly: a hypothetical home-care service
+			ScenarioView s = scenarios.create(new ScenarioRequest("test: Lozère methods", null,
+					List.of(new ScenarioRequest.Site("SSIAD Mende", "ssiad", 20, 3.4986, 44.5180)), List.of()));
+			try {
+				MethodCheck.everyOutputSays(MockMvcBuilders.webAppContextSetup(web).build(), "estimate", "ssiad", "48",
+						"48095", s.id());
+			}
+			finally {
+				scenarios.delete(s.id());
+			}
 		}
 
 	}

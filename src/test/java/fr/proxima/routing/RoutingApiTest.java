@@ -28,6 +28,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -195,6 +196,32 @@ class RoutingApiTest {
 			.andExpect(status().isContentTooLarge());
 		mvc.perform(get("/api/routing/nearest-offers").param("point", ALV).param("family", "castle"))
 			.andExpect(status().isBadRequest());
+		mvc.perform(get("/api/routing/isochrones").param("point", ALV).param("minutes", "0"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail", containsString("more than 0")));
+		mvc.perform(get("/api/routing/nearest-offers").param("point", ALV).param("limit", "0"))
+			.andExpect(status().isBadRequest());
+		mvc.perform(get("/api/routing/nearest-offers").param("point", ALV).param("limit", "101"))
+			.andExpect(status().isContentTooLarge());
+		mvc.perform(post("/api/routing/coverage").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"sources\": [[1.5218, 42.5063]], \"minutes\": 10,"
+					+ " \"area\": {\"departement\": \"99\", \"commune\": \"99001\"}}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail", containsString("not several")));
+	}
+
+	@Test
+	void anUnreadableBodySaysWhereAndWhat() throws Exception {
+		mvc.perform(post("/api/routing/matrix").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"sources\": [[1.5, 42.5]"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.detail", containsString("line 1, column")));
+		mvc.perform(post("/api/routing/matrix").contentType(MediaType.APPLICATION_JSON)
+			.content("{\n \"sources\": [[1.5, 42.5], [\"a\", 42.5]]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail", containsString("line 2")))
+			.andExpect(jsonPath("$.detail", containsString("field sources[1][0]")));
 	}
 
 	@Test

@@ -14,8 +14,12 @@ public final class Accessibility {
 	private Accessibility() {
 	}
 
-	/** R_j per row, Σ_k P_k·W(t_kj) per row, A_i per column, and whether any weighted entry of column i is an estimate. */
-	public record Result(double[] ratio, double[] weightedDemand, double[] index, boolean[] estimated) {
+	/**
+	 * R_j per row, Σ_k P_k·W(t_kj) per row, A_i per column, and whether any weighted entry of column i is a network
+	 * time, an estimate.
+	 */
+	public record Result(double[] ratio, double[] weightedDemand, double[] index, boolean[] network,
+			boolean[] estimated) {
 	}
 
 	public static Result compute(TimeMatrix m, double[] supply, double[] demand, double[] upperSeconds,
@@ -35,6 +39,7 @@ public final class Accessibility {
 			ratio[j] = sum > 0 ? supply[j] / sum : 0;
 		}
 		double[] index = new double[m.columns()];
+		boolean[] network = new boolean[m.columns()];
 		boolean[] estimated = new boolean[m.columns()];
 		for (int j = 0; j < rows; j++) {
 			double r = ratio[j];
@@ -43,11 +48,12 @@ public final class Accessibility {
 				if (w > 0) {
 					int i = m.column(e);
 					index[i] += r * w;
+					network[i] |= !m.estimate(e);
 					estimated[i] |= m.estimate(e);
 				}
 			}
 		}
-		return new Result(ratio, weightedDemand, index, estimated);
+		return new Result(ratio, weightedDemand, index, network, estimated);
 	}
 
 	public static double weight(double seconds, double[] upperSeconds, double[] weights) {
