@@ -39,7 +39,7 @@ public class ProximaApplication {
 	/**
 	 * The application as an import command runs it: no web server, no banner, logs on stderr so that stdout carries
 	 * only the JSON report, and no background travel-time refresh (the process would exit in the middle of it; the
-	 * server refreshes at its next start, since the offers changed after its last run).
+	 * server refreshes at its next start, since the offers changed after its last run), hence no road graph to load.
 	 */
 	public static SpringApplication importCommand(Class<?>... moreSources) {
 		SpringApplication app = new SpringApplication(ProximaApplication.class);
@@ -59,7 +59,8 @@ public class ProximaApplication {
 			event.getEnvironment()
 				.getPropertySources()
 				.addFirst(new MapPropertySource("import-command", Map.of("logging.config",
-						"classpath:logback-cli.xml", "proxima.routing.auto-refresh", "false")));
+						"classpath:logback-cli.xml", "proxima.routing.auto-refresh", "false", "proxima.routing.osm-file",
+						"")));
 		}
 
 		@Override

@@ -27,7 +27,7 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 			Kinds: departements, communes, population, finess, ehpad-capacity, offers""";
 
 	/** Exit status of a usage error (an import that failed exits with 1). */
-	public static final int USAGE_ERROR = 2;
+	private static final int USAGE_ERROR = 2;
 
 	/** What the jar's command line asks for. */
 	public enum Mode {

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import fr.proxima.ProximaApplication;
@@ -20,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 // tryout of the built jar: the import commands are scriptable (stdout = the JSON report, logs on stderr, no server,
-// no background refresh), a mistyped command or a locked database is a clear one-line error. Runs the real main in a
+// no background refresh, no road graph), a mistyped command or a locked database is a clear one-line error. Runs the real main in a
 // separate JVM, as the jar does.
 class CommandLineTest {
 
@@ -33,6 +34,10 @@ class CommandLineTest {
 	}
 
 	Run main(String... args) throws IOException, InterruptedException {
+		return main(Map.of(), args);
+	}
+
+	Run main(Map<String, String> env, String... args) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-cp", System.getProperty("java.class.path"), ProximaApplication.class.getName()));
 		command.addAll(List.of(args));
@@ -40,6 +45,7 @@ class CommandLineTest {
 			.redirectError(tmp.resolve("err.txt").toFile());
 		builder.environment().put("PROXIMA_DB_URL", "jdbc:h2:file:" + tmp.resolve("db/proxima"));
 		builder.environment().remove("PROXIMA_DATA_DIR");
+		builder.environment().putAll(env);
 		Process process = builder.start();
 		if (!process.waitFor(120, TimeUnit.SECONDS)) {
 			process.destroyForcibly();
@@ -51,7 +57,9 @@ class CommandLineTest {
 
 	@Test
 	void importPrintsOnlyTheReportOnStdoutAndLogsOnStderr() throws Exception {
-		Run run = main("import", "population", BASE_CC.toString());
+		// the server's settings, road graph included: an import needs no graph, so none is loaded
+		Run run = main(Map.of("PROXIMA_OSM_FILE", tmp.resolve("no-such-extract.osm.pbf").toString()), "import",
+				"population", BASE_CC.toString());
 
 		assertThat(run.status()).as(run.err()).isZero();
 		JsonNode report = JsonMapper.builder().build().readTree(run.out());
