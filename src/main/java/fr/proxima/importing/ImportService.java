@@ -127,7 +127,10 @@ public class ImportService {
 						layout.ignoredBecause()));
 			}
 		}
-		ignored.forEach(i -> log.info("Ignored {}: {}", i.file(), i.reason()));
+		ignored.stream().limit(ImportReport.MAX_LOGGED).forEach(i -> log.info("Ignored {}: {}", i.file(), i.reason()));
+		if (ignored.size() > ImportReport.MAX_LOGGED) {
+			log.info("… and {} more file(s) ignored, listed in the report", ignored.size() - ImportReport.MAX_LOGGED);
+		}
 		List<Step> steps = new ArrayList<>();
 		for (ImportKind kind : ORDER) {
 			List<Path> files = byKind.getOrDefault(kind, List.of());

@@ -62,10 +62,17 @@ class ImportCommandTest {
 	}
 
 	@Test
-	void folderWithoutImportableFileFailsWithStatusOne(@TempDir Path folder) throws IOException {
-		Files.writeString(folder.resolve("readme.md"), "# not data\n");
+	void folderWithoutImportableFileFailsWithStatusOne(@TempDir Path folder, CapturedOutput output)
+			throws IOException {
+		int files = ImportReport.MAX_LOGGED + 3;
+		for (int i = 0; i < files; i++) {
+			Files.writeString(folder.resolve("notes-%02d.md".formatted(i)), "# not data\n");
+		}
 
 		assertThat(run("import-dir", folder.toString())).isEqualTo(1);
+		assertThat(output.getAll()).contains("no importable file found in " + folder, "Ignored notes-00.md",
+				"and 3 more file(s) ignored")
+			.doesNotContain("Ignored notes-%02d.md".formatted(files - 1));
 	}
 
 	@Test
