@@ -245,7 +245,8 @@ class RoutingApiTest {
 			.andExpect(jsonPath("$.status").value("UP"))
 			.andExpect(jsonPath("$.details.mode").value("network"))
 			.andExpect(jsonPath("$.details.nodes").value(greaterThan(1000)))
-			.andExpect(jsonPath("$.details.profiles", hasSize(2)));
+			.andExpect(jsonPath("$.details.profiles", hasSize(2)))
+			.andExpect(jsonPath("$.details.osmFile").value("andorra.osm.pbf"));
 	}
 
 }

@@ -1,5 +1,7 @@
 package fr.proxima.routing.internal;
 
+import java.nio.file.Path;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -28,7 +30,7 @@ class GraphHealthIndicator implements HealthIndicator {
 		}
 		return Health.up()
 			.withDetail("mode", "network")
-			.withDetail("osmFile", s.osmFile())
+			.withDetail("osmFile", Path.of(s.osmFile()).getFileName().toString()) // the name only: health is public
 			.withDetail("nodes", s.nodes())
 			.withDetail("edges", s.edges())
 			.withDetail("profiles", s.profiles())
