@@ -131,7 +131,7 @@ class RoutingController {
 	FeatureCollection nearestOffers(@RequestParam String point, @RequestParam(defaultValue = "10") int limit,
 			@RequestParam(required = false) String family, @RequestParam(required = false) String audience,
 			@RequestParam(defaultValue = "60") int cutoffMinutes, @RequestParam(required = false) String profile,
-			@RequestParam(defaultValue = "in") String direction) {
+			@RequestParam(defaultValue = "out") String direction) {
 		Point origin = Geo.parsePoint("point", point);
 		List<NearbyOffer> offers = reach.nearestOffers(origin, limit, family == null ? null : Family.fromCode(family),
 				audience == null ? null : Audience.fromCode(audience), cutoffMinutes, profile, inbound(direction));

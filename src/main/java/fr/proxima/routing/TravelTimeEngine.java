@@ -176,6 +176,9 @@ public class TravelTimeEngine implements TravelTimes {
 			throw new InvalidInputException(HttpStatus.CONTENT_TOO_LARGE, minutes.size() + " bands exceed the limit of "
 					+ maxBands + " (proxima.routing.limits.max-bands)");
 		}
+		if (minutes.stream().anyMatch(m -> m == null)) {
+			throw new InvalidInputException("Band minutes must be whole numbers separated by commas, got " + minutes);
+		}
 		for (int i = 0; i < minutes.size(); i++) {
 			if (i > 0 && minutes.get(i) <= minutes.get(i - 1)) {
 				throw new InvalidInputException("Band minutes must be strictly ascending, got " + minutes);

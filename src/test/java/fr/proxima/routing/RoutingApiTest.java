@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import com.jayway.jsonpath.JsonPath;
 import fr.proxima.shared.Geo;
 import fr.proxima.support.H2Test;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
@@ -165,14 +167,30 @@ class RoutingApiTest {
 		mvc.perform(get("/api/routing/nearest-offers").param("point", ALV)
 			.param("family", "ehpad")
 			.param("audience", "elderly")
-			.param("limit", "2"))
+			.param("limit", "2")
+			.param("direction", "in"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.features", hasSize(2)))
 			.andExpect(jsonPath("$.features[*].properties.family", everyItem(is("ehpad"))))
-			// Sant Julià (for all) is nearer than Encamp by road; Pas de la Casa is farther
+			// coming to Andorra la Vella, Sant Julià (for all) is nearer than Encamp by road; Pas de la Casa is farther
 			.andExpect(jsonPath("$.features[0].properties.name").value("EHPAD Sant Julià"))
 			.andExpect(jsonPath("$.features[1].properties.name").value("EHPAD Encamp"))
 			.andExpect(jsonPath("$.features[0].properties.method").value("network"));
+		// by default the drive from the point to the offer; direction=in the trip back
+		for (String direction : List.of("out", "in")) {
+			var request = get("/api/routing/nearest-offers").param("point", ALV)
+				.param("family", "ehpad")
+				.param("limit", "1");
+			String body = mvc.perform(direction.equals("out") ? request : request.param("direction", "in"))
+				.andReturn().getResponse().getContentAsString();
+			List<Double> at = JsonPath.read(body, "$.features[0].geometry.coordinates");
+			double seconds = ((Number) JsonPath.read(body, "$.features[0].properties.seconds")).doubleValue();
+			Point from = Geo.parsePoint("point", ALV);
+			Point offer = Geo.point(at.get(0), at.get(1));
+			Route expected = direction.equals("out") ? engine.route(from, offer, "car", false)
+					: engine.route(offer, from, "car", false);
+			assertThat(seconds).as(direction).isGreaterThan(60).isCloseTo(expected.leg().seconds(), within(1.0));
+		}
 		List<NearbyOffer> all = reach.nearestOffers(Geo.point(1.5218, 42.5063), 10, null, null, 120, "car", true);
 		assertThat(all).hasSize(5);
 		assertThat(all).isSortedAccordingTo((a, b) -> Double.compare(a.leg().seconds(), b.leg().seconds()));
@@ -196,6 +214,9 @@ class RoutingApiTest {
 			.andExpect(status().isContentTooLarge());
 		mvc.perform(get("/api/routing/nearest-offers").param("point", ALV).param("family", "castle"))
 			.andExpect(status().isBadRequest());
+		mvc.perform(get("/api/routing/isochrones").param("point", ALV).param("minutes", ",10"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail", containsString("whole numbers")));
 		mvc.perform(get("/api/routing/isochrones").param("point", ALV).param("minutes", "0"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail", containsString("more than 0")));
