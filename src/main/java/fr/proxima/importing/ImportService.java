@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -19,10 +20,12 @@ import fr.proxima.importing.internal.FinessImporter;
 import fr.proxima.importing.internal.LayoutSniffer;
 import fr.proxima.importing.internal.OfferImporter;
 import fr.proxima.importing.internal.PopulationImporter;
+import fr.proxima.shared.InvalidInputException;
 import fr.proxima.shared.OffersChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -68,6 +71,9 @@ public class ImportService {
 	private final OfferImporter offers;
 
 	private final ApplicationEventPublisher events;
+
+	/** Imports run one at a time: a second one would wait on the first one's row locks, then fail. */
+	final ReentrantLock oneAtATime = new ReentrantLock();
 
 	ImportService(PlatformTransactionManager transactions, ApplicationEventPublisher events, ImportSettings settings, DepartementImporter departements,
 			CommuneImporter communes, PopulationImporter population, FinessImporter finess,
@@ -200,6 +206,19 @@ public class ImportService {
 	 * anything throws. Returns whether it committed.
 	 */
 	private boolean runInOneTransaction(List<ImportReport> reports, List<Runnable> work) {
+		if (!oneAtATime.tryLock()) {
+			throw new InvalidInputException(HttpStatus.CONFLICT,
+					"Another import is running: try again when it is over (its progress is in the log)");
+		}
+		try {
+			return runLocked(reports, work);
+		}
+		finally {
+			oneAtATime.unlock();
+		}
+	}
+
+	private boolean runLocked(List<ImportReport> reports, List<Runnable> work) {
 		int[] running = { 0 };
 		try {
 			Boolean committed = transaction.execute(status -> {

@@ -2,6 +2,7 @@ package fr.proxima.importing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
 
 import fr.proxima.shared.OffersChanged;
 import fr.proxima.support.H2Test;
@@ -52,6 +53,9 @@ class ImportEndpointsTest {
 
 		@Autowired
 		JdbcTemplate jdbc;
+
+		@Autowired
+		ImportService imports;
 
 		@AfterEach
 		void removeSampleOffers() {
@@ -132,6 +136,40 @@ class ImportEndpointsTest {
 			mvc.perform(post("/api/admin/travel-times/refresh"))
 				.andExpect(status().isUnauthorized())
 				.andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+		}
+
+		@Test
+		void anImportWhileAnotherRunsAnswers409AndWritesNothing() throws Exception {
+			CountDownLatch held = new CountDownLatch(1);
+			CountDownLatch release = new CountDownLatch(1);
+			Thread other = new Thread(() -> { // stands for a long import in progress
+				imports.oneAtATime.lock();
+				held.countDown();
+				try {
+					release.await();
+				}
+				catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+				finally {
+					imports.oneAtATime.unlock();
+				}
+			});
+			other.start();
+			try {
+				held.await();
+				mvc.perform(multipart("/api/admin/imports/offers").file(part("file", SAMPLE_CSV))
+					.header("X-Proxima-Admin-Token", TOKEN))
+					.andExpect(status().isConflict())
+					.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+					.andExpect(jsonPath("$.detail", containsString("Another import is running")));
+			}
+			finally {
+				release.countDown();
+				other.join();
+			}
+			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM offer WHERE source_ref LIKE 'exemple:%'", Long.class))
+				.isZero();
 		}
 
 		@Test
