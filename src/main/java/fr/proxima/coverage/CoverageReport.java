@@ -7,10 +7,16 @@ import java.util.List;
  * @param method network, estimate or mixed: how the times behind the figures were obtained (see {@link Provenance})
  * @param estimated true unless the method is network
  * @param missingPopulation reported communes without census figures (counted as nobody, never filled in)
+ * @param unplaced census rows of the reported départements whose commune has no boundary in the store (e.g. a commune
+ * that an older boundary file merged into another): nobody can place them, so they are outside the totals, listed here
  * @param uncovered the uncovered communes, most uncovered 75+ first
  */
 public record CoverageReport(CoverageQuery parameters, Totals totals, String method, boolean estimated,
-		List<String> missingPopulation, List<Row> communes, List<Row> uncovered) {
+		List<String> missingPopulation, List<Unplaced> unplaced, List<Row> communes, List<Row> uncovered) {
+
+	/** Census figures of a commune code that has no boundary in the store. */
+	public record Unplaced(String code, Integer population, Integer aged75Plus, Integer aged85Plus) {
+	}
 
 	/**
 	 * One commune. {@code minutes} is the time to (or from, for services at home) the nearest offer, null when none is

@@ -122,7 +122,11 @@ public class CoverageService {
 				CoverageReport.Tally.of(total[0], covered[0]), CoverageReport.Tally.of(total[1], covered[1]),
 				CoverageReport.Tally.of(total[2], covered[2]));
 		Provenance p = provenance(times);
-		return new CoverageReport(q, totals, p.method(), p.estimated(), missing, rows, uncovered);
+		List<CoverageReport.Unplaced> unplaced = data.unplacedCensus(q.departements())
+			.stream()
+			.map(c -> new CoverageReport.Unplaced(c.code(), c.population(), c.aged75Plus(), c.aged85Plus()))
+			.toList();
+		return new CoverageReport(q, totals, p.method(), p.estimated(), missing, unplaced, rows, uncovered);
 	}
 
 	// ---- accessibility (E2SFCA)

@@ -68,6 +68,20 @@ class LozereCoverageTest {
 			assertThat(r.method()).isEqualTo("estimate");
 			assertThat(r.estimated()).isTrue();
 			assertThat(r.uncovered()).isSortedAccordingTo((a, b) -> Integer.compare(b.aged75Plus(), a.aged75Plus()));
+			assertThat(r.unplaced()).isEmpty();
+		}
+
+		@Test
+		void censusRowsWithoutABoundaryAreListedNotLost() {
+			// the 2018 Cantal boundaries merge four of today's communes into 15141: they have census rows, no polygon
+			CoverageReport r = coverage.coverage(CoverageQuery.parse("ssiad,spasad", 20.0, "15", null, null, null,
+					settings));
+			long census = jdbc.queryForObject("SELECT SUM(total) FROM population WHERE commune_code LIKE '15%'",
+					Long.class);
+			assertThat(r.unplaced()).extracting(CoverageReport.Unplaced::code)
+				.containsExactlyInAnyOrder("15031", "15035", "15047", "15171");
+			assertThat(r.totals().population().total()
+					+ r.unplaced().stream().mapToLong(CoverageReport.Unplaced::population).sum()).isEqualTo(census);
 		}
 
 		@Test

@@ -68,6 +68,25 @@ public class AccessData {
 		return Territory.of(rows);
 	}
 
+	/** Census figures of one commune code. */
+	public record Census(String code, Integer population, Integer aged75Plus, Integer aged85Plus) {
+	}
+
+	/**
+	 * Census rows of these départements whose commune is not in the store (no boundary was imported for it): they take
+	 * part in no computation.
+	 */
+	public List<Census> unplacedCensus(Collection<String> departements) {
+		return jdbc.query("""
+				SELECT p.commune_code, p.total, p.aged_75_plus, p.aged_85_plus FROM population p
+				WHERE NOT EXISTS (SELECT 1 FROM commune c WHERE c.code = p.commune_code) ORDER BY p.commune_code""",
+				(rs, n) -> new Census(rs.getString(1), rs.getObject(2, Integer.class), rs.getObject(3, Integer.class),
+						rs.getObject(4, Integer.class)))
+			.stream()
+			.filter(c -> departements.stream().anyMatch(d -> c.code().startsWith(d)))
+			.toList();
+	}
+
 	private static int intOrMissing(Object value) {
 		return value == null ? -1 : ((Number) value).intValue();
 	}
