@@ -31,6 +31,7 @@ public class ProximaApplication {
 				}
 				System.exit(status);
 			}
+			case HELP -> System.out.println(ImportCommand.usage());
 			case UNKNOWN -> System.exit(ImportCommand.usageError("Unknown command '" + args[0] + "'"));
 			case SERVER -> SpringApplication.run(ProximaApplication.class, args);
 		}

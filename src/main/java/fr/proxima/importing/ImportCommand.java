@@ -36,6 +36,8 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 		IMPORT,
 		/** no argument, or only Spring's {@code --name=value} options */
 		SERVER,
+		/** {@code help}, {@code --help} or {@code -h}: print the usage */
+		HELP,
 		/** a first argument that is neither a command nor an option: a usage error, not a reason to serve */
 		UNKNOWN
 
@@ -53,10 +55,18 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 	}
 
 	public static Mode modeOf(String... args) {
+		if (args.length > 0 && List.of("help", "--help", "-h").contains(args[0])) {
+			return Mode.HELP;
+		}
 		if (args.length == 0 || args[0].startsWith("--")) {
 			return Mode.SERVER;
 		}
 		return args[0].equals("import") || args[0].equals("import-dir") ? Mode.IMPORT : Mode.UNKNOWN;
+	}
+
+	/** The usage, as {@code help} prints it. */
+	public static String usage() {
+		return USAGE;
 	}
 
 	/** Prints the problem and the usage on stderr; returns the exit status of a usage error. */

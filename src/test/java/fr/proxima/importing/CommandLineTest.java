@@ -81,6 +81,15 @@ class CommandLineTest {
 	}
 
 	@Test
+	void helpPrintsTheUsageAndStartsNothing() throws Exception {
+		Run run = main("--help");
+
+		assertThat(run.status()).isZero();
+		assertThat(run.out()).contains("import-dir <folder>", "Kinds:");
+		assertThat(run.err()).doesNotContain("Tomcat");
+	}
+
+	@Test
 	void databaseLockedByAServerIsOneClearLineWithoutStackTrace() throws Exception {
 		String url = "jdbc:h2:file:" + tmp.resolve("db/proxima");
 		// this JVM holds the file, as a running server would

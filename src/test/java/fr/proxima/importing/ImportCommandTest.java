@@ -89,7 +89,9 @@ class ImportCommandTest {
 		assertThat(ImportCommand.modeOf()).isEqualTo(ImportCommand.Mode.SERVER);
 		assertThat(ImportCommand.modeOf("--server.port=8081")).isEqualTo(ImportCommand.Mode.SERVER);
 		assertThat(ImportCommand.modeOf("import-dir", "x")).isEqualTo(ImportCommand.Mode.IMPORT);
-		assertThat(ImportCommand.modeOf("help")).isEqualTo(ImportCommand.Mode.UNKNOWN);
+		assertThat(ImportCommand.modeOf("help")).isEqualTo(ImportCommand.Mode.HELP);
+		assertThat(ImportCommand.modeOf("--help")).isEqualTo(ImportCommand.Mode.HELP);
+		assertThat(ImportCommand.modeOf("imprt-dir", "x")).isEqualTo(ImportCommand.Mode.UNKNOWN);
 		assertThat(ImportCommand.modeOf("-port")).isEqualTo(ImportCommand.Mode.UNKNOWN);
 	}
 
