@@ -9,10 +9,16 @@ import java.util.List;
  * @param missingPopulation reported communes without census figures (counted as nobody, never filled in)
  * @param unplaced census rows of the reported départements whose commune has no boundary in the store (e.g. a commune
  * that an older boundary file merged into another): nobody can place them, so they are outside the totals, listed here
+ * @param unlocatedOffers offers of the families without a location (e.g. a remote service known by its zone only): no
+ * travel time can be computed for them, so they cover nothing here
  * @param uncovered the uncovered communes, most uncovered 75+ first
  */
 public record CoverageReport(CoverageQuery parameters, Totals totals, String method, boolean estimated,
-		List<String> missingPopulation, List<Unplaced> unplaced, List<Row> communes, List<Row> uncovered) {
+		List<String> missingPopulation, List<Unplaced> unplaced, List<Offer> unlocatedOffers, List<Row> communes, List<Row> uncovered) {
+
+	/** An offer by id and name. */
+	public record Offer(long id, String name) {
+	}
 
 	/** Census figures of a commune code that has no boundary in the store. */
 	public record Unplaced(String code, Integer population, Integer aged75Plus, Integer aged85Plus) {

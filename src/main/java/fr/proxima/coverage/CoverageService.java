@@ -126,7 +126,11 @@ public class CoverageService {
 			.stream()
 			.map(c -> new CoverageReport.Unplaced(c.code(), c.population(), c.aged75Plus(), c.aged85Plus()))
 			.toList();
-		return new CoverageReport(q, totals, p.method(), p.estimated(), missing, unplaced, rows, uncovered);
+		List<CoverageReport.Offer> unlocated = data.unlocatedOffers(q.families())
+			.stream()
+			.map(o -> new CoverageReport.Offer(o.id(), o.name()))
+			.toList();
+		return new CoverageReport(q, totals, p.method(), p.estimated(), missing, unplaced, unlocated, rows, uncovered);
 	}
 
 	// ---- accessibility (E2SFCA)

@@ -58,6 +58,19 @@ class CoverageApiTest {
 		}
 
 		@Test
+		void offersWithoutALocationAreListedAsCoveringNothing() throws Exception {
+			jdbc.update("INSERT INTO offer (name, family, audience, source_name, imported_at)"
+					+ " VALUES ('test: ssiad known by its zone only', 'ssiad', 'elderly', ?, CURRENT_TIMESTAMP)",
+					CoverageFixture.SOURCE);
+			mvc.perform(get("/api/coverage").param("families", "ssiad").param("minutes", "15")
+				.param("departements", "99"))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.totals.population.covered").value(300))
+				.andExpect(jsonPath("$.unlocatedOffers.length()").value(1))
+				.andExpect(jsonPath("$.unlocatedOffers[0].name").value("test: ssiad known by its zone only"));
+		}
+
+		@Test
 		void coverageAnswersJsonCsvAndGeoJson() throws Exception {
 			mvc.perform(get("/api/coverage").param("families", "ssiad").param("minutes", "15")
 				.param("departements", "99"))

@@ -91,6 +91,20 @@ public class AccessData {
 		return value == null ? -1 : ((Number) value).intValue();
 	}
 
+	/** An offer by id and name. */
+	public record Named(long id, String name) {
+	}
+
+	/** Offers of these families without a location: no travel time can be computed for them. */
+	public List<Named> unlocatedOffers(Set<Family> families) {
+		if (families.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.query("SELECT id, name FROM offer WHERE geom IS NULL AND family IN (" + placeholders(families.size())
+				+ ") ORDER BY id", (rs, n) -> new Named(rs.getLong(1), rs.getString(2)),
+				families.stream().map(Family::code).toArray());
+	}
+
 	/** Existing offers of these families that have a location, with their declared zones. */
 	public List<Site> offers(Set<Family> families) {
 		if (families.isEmpty()) {
