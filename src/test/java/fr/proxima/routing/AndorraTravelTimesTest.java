@@ -176,10 +176,10 @@ class AndorraTravelTimesTest {
 
 	/**
 	 * Road points reached (by individual routes) at least a minute before a band's time lie inside its area; those
-	 * reached at least a minute after it lie outside. The area is a contour of times interpolated between the nodes
-	 * of one shortest-path tree (explored to 1.5 × the last band), so it cannot be exact: a road climbing a side valley
-	 * that the tree did not explore, but that is surrounded by explored roads, falls inside. Measured on 400 random
-	 * road points: 2 of 337 "inside" checks and 13 of 786 "outside" checks disagree; the test allows 1 % and 3 %.
+	 * reached at least a minute after it lie outside. The area is a contour of times interpolated between the points
+	 * of one shortest-path tree (explored to 1.5 × the last band, the first nodes beyond it included), so it cannot be
+	 * exact: a road point between two tree points far apart can fall on the wrong side. Measured on 400 random road
+	 * points: 3 of 337 "inside" checks and 1 of 786 "outside" checks disagree; the test allows 1 % of each.
 	 */
 	@Test
 	void anIsochroneContainsThePointsReachedWithinItsTimeAndExcludesThoseBeyond() {
@@ -214,7 +214,7 @@ class AndorraTravelTimesTest {
 		assertThat(outside).isGreaterThan(200);
 		assertThat(missingInside.size()).as("outside their band: %s", missingInside).isLessThanOrEqualTo(inside / 100);
 		assertThat(wronglyInside.size()).as("inside a band they miss: %s", wronglyInside)
-			.isLessThanOrEqualTo(outside * 3 / 100);
+			.isLessThanOrEqualTo(outside / 100);
 	}
 
 	/** Random points of the Andorra valleys moved onto the car network (their road positions), seeded. */

@@ -8,10 +8,7 @@ import java.util.Map;
 
 import com.graphhopper.GraphHopper;
 import com.graphhopper.config.Profile;
-import com.graphhopper.isochrone.algorithm.ContourBuilder;
-import com.graphhopper.isochrone.algorithm.JTSTriangulator;
 import com.graphhopper.isochrone.algorithm.ShortestPathTree;
-import com.graphhopper.isochrone.algorithm.Triangulator;
 import com.graphhopper.routing.AStarBidirection;
 import com.graphhopper.routing.Path;
 import com.graphhopper.routing.ev.Subnetwork;
@@ -30,7 +27,6 @@ import fr.proxima.routing.SnapStatus;
 import fr.proxima.routing.Snapping;
 import fr.proxima.routing.TravelMethod;
 import fr.proxima.shared.Geo;
-import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.MultiPolygon;
 
@@ -202,7 +198,8 @@ public final class NetworkRouter {
 
 	/**
 	 * The areas reached within each of the given minutes (cumulative, not rings), from one shortest-path tree: the
-	 * tree's nodes are triangulated with their times and each area is the contour of that triangulation at its time.
+	 * tree's nodes are triangulated with their times and each area is the contour of that triangulation at its time
+	 * ({@link TimeContours}).
 	 * @throws IllegalArgumentException when too few roads are reached to draw an area
 	 */
 	public List<MultiPolygon> reach(String profile, Placed origin, List<Integer> minutes, boolean toOrigin) {
@@ -211,13 +208,10 @@ public final class NetworkRouter {
 				TraversalMode.NODE_BASED);
 		long maxMs = minutes.get(minutes.size() - 1) * 60_000L;
 		tree.setTimeLimit(maxMs + Math.max(maxMs * CONTOUR_MARGIN, CONTOUR_MARGIN_MIN_MS));
-		Triangulator.Result tin = new JTSTriangulator(hopper.getRouterConfig()).triangulate(origin.snap(), qg, tree,
-				label -> label.time, 0.0);
-		ContourBuilder contours = new ContourBuilder(tin.triangulation);
+		TimeContours contours = new TimeContours(qg, tree, origin.snap().getClosestNode());
 		List<MultiPolygon> areas = new ArrayList<>(minutes.size());
 		for (int m : minutes) {
-			Geometry area = Geo.FACTORY.createGeometry(contours.computeIsoline(m * 60_000.0, tin.seedEdges));
-			areas.add(Polygons.polygonal(area.isValid() ? area : area.buffer(0)));
+			areas.add(contours.below(m * 60_000.0));
 		}
 		return areas;
 	}
