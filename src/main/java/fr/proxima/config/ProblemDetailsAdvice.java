@@ -73,7 +73,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		if (!field.isEmpty()) {
 			detail.append(", field ").append(field);
 		}
-		String message = json.getOriginalMessage() == null ? "" : json.getOriginalMessage().lines().findFirst().orElse("");
+		String message = json.getOriginalMessage() == null ? ""
+				: json.getOriginalMessage().lines().findFirst().orElse("")
+					// a client needs the type's simple name, not the server's package names or source description
+					.replaceAll("`(?:[a-z]\\w*\\.)+([A-Z][\\w$]*)`", "`$1`")
+					.replaceAll("\\s*\\(?\\bSource: REDACTED.*$", "");
 		return detail.append(": ").append(message.length() > 200 ? message.substring(0, 200) + "…" : message).toString();
 	}
 
