@@ -27,6 +27,12 @@ public enum Family {
 		return name().toLowerCase();
 	}
 
+	/** The code, as users write it: messages and CSV cells show families the way requests name them. */
+	@Override
+	public String toString() {
+		return code();
+	}
+
 	public static Family fromCode(String code) {
 		for (Family f : values()) {
 			if (f.code().equalsIgnoreCase(code == null ? "" : code.trim())) {

@@ -172,7 +172,7 @@ class CoverageApiTest {
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.parameters.families[0]").value("ssiad"));
 			expectProblem(get("/api/coverage/suggestions").param("families", "ssiad,ehpad").param("departements", "99"),
-					400, "one supply set");
+					400, "not both: [ssiad, ehpad]");
 		}
 
 		@Test
