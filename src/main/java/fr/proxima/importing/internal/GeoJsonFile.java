@@ -4,11 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import fr.proxima.shared.Geo;
-import org.locationtech.jts.geom.Coordinate;
+import fr.proxima.shared.GeoJsonGeometry;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.LinearRing;
-import org.locationtech.jts.geom.Polygon;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -63,7 +60,7 @@ public final class GeoJsonFile {
 			JsonNode g = f.path("geometry");
 			Geometry geometry;
 			try {
-				geometry = g.isMissingNode() || g.isNull() ? null : geometry(g);
+				geometry = g.isMissingNode() || g.isNull() ? null : GeoJsonGeometry.read(g);
 			}
 			catch (IllegalArgumentException e) {
 				throw new IllegalArgumentException("feature " + n + ": " + e.getMessage());
@@ -71,52 +68,6 @@ public final class GeoJsonFile {
 			result.add(new GeoFeature(n, f.path("properties"), geometry));
 		}
 		return result;
-	}
-
-	/** A GeoJSON geometry object as a JTS geometry in SRID 4326. */
-	public static Geometry geometry(JsonNode g) {
-		String type = g.path("type").asString("");
-		JsonNode c = g.path("coordinates");
-		return switch (type) {
-			case "Point" -> Geo.FACTORY.createPoint(position(c));
-			case "Polygon" -> polygon(c);
-			case "MultiPolygon" -> {
-				Polygon[] polygons = new Polygon[c.size()];
-				for (int i = 0; i < c.size(); i++) {
-					polygons[i] = polygon(c.get(i));
-				}
-				yield Geo.FACTORY.createMultiPolygon(polygons);
-			}
-			default -> throw new IllegalArgumentException("unsupported geometry type '" + type
-					+ "' (expected Point, Polygon or MultiPolygon)");
-		};
-	}
-
-	private static Polygon polygon(JsonNode rings) {
-		if (rings.size() == 0) {
-			throw new IllegalArgumentException("polygon without rings");
-		}
-		LinearRing shell = ring(rings.get(0));
-		LinearRing[] holes = new LinearRing[rings.size() - 1];
-		for (int i = 1; i < rings.size(); i++) {
-			holes[i - 1] = ring(rings.get(i));
-		}
-		return Geo.FACTORY.createPolygon(shell, holes);
-	}
-
-	private static LinearRing ring(JsonNode positions) {
-		Coordinate[] coordinates = new Coordinate[positions.size()];
-		for (int i = 0; i < positions.size(); i++) {
-			coordinates[i] = position(positions.get(i));
-		}
-		return Geo.FACTORY.createLinearRing(coordinates);
-	}
-
-	private static Coordinate position(JsonNode p) {
-		if (p.size() < 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
-			throw new IllegalArgumentException("invalid position " + p + " (expected [lon, lat])");
-		}
-		return new Coordinate(p.get(0).asDouble(), p.get(1).asDouble());
 	}
 
 }

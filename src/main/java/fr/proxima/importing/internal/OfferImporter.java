@@ -18,6 +18,7 @@ import fr.proxima.importing.ImportReport;
 import fr.proxima.offers.Audience;
 import fr.proxima.offers.Family;
 import fr.proxima.shared.Geo;
+import fr.proxima.shared.GeoJsonGeometry;
 import fr.proxima.shared.InvalidInputException;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;
@@ -75,7 +76,7 @@ public class OfferImporter {
 					Geometry zoneGeom = null;
 					if (zone != null && !zone.isNull()) {
 						try {
-							zoneGeom = GeoJsonFile.geometry(zone);
+							zoneGeom = GeoJsonGeometry.read(zone);
 						}
 						catch (IllegalArgumentException e) {
 							report.error(file, f.number(), "zone", e.getMessage());
