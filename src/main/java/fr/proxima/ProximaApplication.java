@@ -38,9 +38,11 @@ public class ProximaApplication {
 	}
 
 	/**
-	 * The application as an import command runs it: no web server, no banner, logs on stderr so that stdout carries
-	 * only the JSON report, and no background travel-time refresh (the process would exit in the middle of it; the
-	 * server refreshes at its next start, since the offers changed after its last run), hence no road graph to load.
+	 * The application as an import command runs it: no web server, no banner, logs on
+	 * stderr so that stdout carries only the JSON report, and no background travel-time
+	 * refresh (the process would exit in the middle of it; the server refreshes at its
+	 * next start, since the offers changed after its last run), hence no road graph to
+	 * load.
 	 */
 	public static SpringApplication importCommand(Class<?>... moreSources) {
 		SpringApplication app = new SpringApplication(ProximaApplication.class);
@@ -51,7 +53,10 @@ public class ProximaApplication {
 		return app;
 	}
 
-	/** Puts the import command's settings above every other source, before the logging system starts. */
+	/**
+	 * Puts the import command's settings above every other source, before the logging
+	 * system starts.
+	 */
 	private static final class ImportCommandSettings
 			implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
@@ -59,9 +64,8 @@ public class ProximaApplication {
 		public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
 			event.getEnvironment()
 				.getPropertySources()
-				.addFirst(new MapPropertySource("import-command", Map.of("logging.config",
-						"classpath:logback-cli.xml", "proxima.routing.auto-refresh", "false", "proxima.routing.osm-file",
-						"")));
+				.addFirst(new MapPropertySource("import-command", Map.of("logging.config", "classpath:logback-cli.xml",
+						"proxima.routing.auto-refresh", "false", "proxima.routing.osm-file", "")));
 		}
 
 		@Override

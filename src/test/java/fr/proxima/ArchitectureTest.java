@@ -30,7 +30,10 @@ class ArchitectureTest {
 			.allMatch(f -> CLASSES.relativize(f).startsWith(Path.of("routing", "internal")));
 	}
 
-	/** A class's constant pool names every class it uses, in internal form (com/graphhopper/...). */
+	/**
+	 * A class's constant pool names every class it uses, in internal form
+	 * (com/graphhopper/...).
+	 */
 	private static boolean referencesGraphHopper(Path classFile) {
 		try {
 			return new String(Files.readAllBytes(classFile), StandardCharsets.ISO_8859_1).contains("com/graphhopper/");

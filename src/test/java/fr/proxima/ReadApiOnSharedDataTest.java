@@ -32,12 +32,16 @@ class ReadApiOnSharedDataTest {
 		@Autowired
 		ImportService imports;
 
-		/** Classes whose store was emptied and filled from the shared folder (once per class and database). */
+		/**
+		 * Classes whose store was emptied and filled from the shared folder (once per
+		 * class and database).
+		 */
 		private static final Set<Class<?>> imported = new HashSet<>();
 
 		/**
-		 * Empties the store and imports the shared folder before the first test of this class: other test contexts on
-		 * the same PostGIS database may have left rows of their own.
+		 * Empties the store and imports the shared folder before the first test of this
+		 * class: other test contexts on the same PostGIS database may have left rows of
+		 * their own.
 		 */
 		@Override
 		protected void fillStore() {
@@ -63,8 +67,7 @@ class ReadApiOnSharedDataTest {
 			List<Map<String, Object>> ehpads = JsonPath.read(ok("/api/offers?family=ehpad&limit=500"),
 					"$.items[?(@.finessEt =~ /48.*/)]");
 			assertThat(ehpads).hasSize(28);
-			assertThat(ehpads.stream().mapToLong(e -> ((Number) e.get("capacity")).longValue()).sum())
-				.isEqualTo(1_557);
+			assertThat(ehpads.stream().mapToLong(e -> ((Number) e.get("capacity")).longValue()).sum()).isEqualTo(1_557);
 		}
 
 		@Test
@@ -82,8 +85,8 @@ class ReadApiOnSharedDataTest {
 						positions.get(i).get(1).doubleValue());
 				assertThat(distances.get(i)).isCloseTo(expected, within(Math.max(5, expected * 0.005)));
 			}
-			long inRadius = jdbc.queryForList("SELECT ST_X(geom) AS lon, ST_Y(geom) AS lat FROM offer"
-					+ " WHERE geom IS NOT NULL")
+			long inRadius = jdbc
+				.queryForList("SELECT ST_X(geom) AS lon, ST_Y(geom) AS lat FROM offer" + " WHERE geom IS NOT NULL")
 				.stream()
 				.filter(r -> Geo.haversineMetres(lon, lat, ((Number) r.get("lon")).doubleValue(),
 						((Number) r.get("lat")).doubleValue()) <= 9_950)
@@ -99,16 +102,18 @@ class ReadApiOnSharedDataTest {
 			assertThat(positions).isNotEmpty()
 				.allMatch(p -> p.get(0).doubleValue() >= minLon && p.get(0).doubleValue() <= maxLon
 						&& p.get(1).doubleValue() >= minLat && p.get(1).doubleValue() <= maxLat);
-			long expected = jdbc.queryForObject("SELECT COUNT(*) FROM offer WHERE ST_X(geom) BETWEEN ? AND ?"
-					+ " AND ST_Y(geom) BETWEEN ? AND ?", Long.class, minLon, maxLon, minLat, maxLat);
+			long expected = jdbc.queryForObject(
+					"SELECT COUNT(*) FROM offer WHERE ST_X(geom) BETWEEN ? AND ?" + " AND ST_Y(geom) BETWEEN ? AND ?",
+					Long.class, minLon, maxLon, minLat, maxLat);
 			assertThat(JsonPath.<Integer>read(body, "$.total")).isEqualTo((int) expected);
 			assertThat(expected).isGreaterThanOrEqualTo(274);
 		}
 
 		@Test
 		void finessDetailShowsProvenance() throws Exception {
-			String finess = jdbc.queryForObject("SELECT MIN(finess_et) FROM offer WHERE family = 'ehpad'"
-					+ " AND finess_et LIKE '48%'", String.class);
+			String finess = jdbc.queryForObject(
+					"SELECT MIN(finess_et) FROM offer WHERE family = 'ehpad'" + " AND finess_et LIKE '48%'",
+					String.class);
 			String body = ok("/api/offers/finess/" + finess);
 			assertThat(JsonPath.<String>read(body, "$.finessEt")).isEqualTo(finess);
 			assertThat(JsonPath.<String>read(body, "$.provenance.sourceName")).isNotBlank();

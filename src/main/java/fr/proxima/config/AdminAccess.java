@@ -14,9 +14,10 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Guards every {@code /api/admin/**} endpoint: the {@code X-Proxima-Admin-Token} header must equal the configured
- * {@code proxima.admin-token}. With no token configured the admin endpoints are disabled (403); a missing or wrong
- * header gets 401. Both are problem details.
+ * Guards every {@code /api/admin/**} endpoint: the {@code X-Proxima-Admin-Token} header
+ * must equal the configured {@code proxima.admin-token}. With no token configured the
+ * admin endpoints are disabled (403); a missing or wrong header gets 401. Both are
+ * problem details.
  */
 @Configuration(proxyBeanMethods = false)
 class AdminAccess implements WebMvcConfigurer, HandlerInterceptor {

@@ -7,8 +7,9 @@ import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.env.Environment;
 
 /**
- * The embedded H2 file is locked by another process (in practice the running server, when an import command or a
- * second server starts on the same file): one clear line instead of the driver's stack trace.
+ * The embedded H2 file is locked by another process (in practice the running server, when
+ * an import command or a second server starts on the same file): one clear line instead
+ * of the driver's stack trace.
  */
 class DatabaseInUseFailureAnalyzer implements FailureAnalyzer {
 
@@ -25,8 +26,9 @@ class DatabaseInUseFailureAnalyzer implements FailureAnalyzer {
 	public FailureAnalysis analyze(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause()) {
 			if (t instanceof SQLException e && e.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
-				return new FailureAnalysis("the database " + database()
-						+ " is in use by a running Proxima server: stop it, or use the admin import endpoint",
+				return new FailureAnalysis(
+						"the database " + database()
+								+ " is in use by a running Proxima server: stop it, or use the admin import endpoint",
 						"Stop the server that holds the database, or import through it: POST /api/admin/imports/{kind}"
 								+ " or /api/admin/imports/folder (README, section Importing data).",
 						failure);

@@ -22,8 +22,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * OpenAPI description of the read API ({@code /v3/api-docs}, {@code /swagger-ui.html}): JTS geometries are documented
- * as RFC 7946 GeoJSON geometry objects, and every {@code /api} operation lists its problem-detail responses.
+ * OpenAPI description of the read API ({@code /v3/api-docs}, {@code /swagger-ui.html}):
+ * JTS geometries are documented as RFC 7946 GeoJSON geometry objects, and every
+ * {@code /api} operation lists its problem-detail responses.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfig {
@@ -53,12 +54,13 @@ class OpenApiConfig {
 				api.setComponents(new Components());
 			}
 			api.getComponents()
-				.addSchemas(PROBLEM, new ObjectSchema().description("RFC 9457 problem detail")
-					.addProperty("type", new StringSchema())
-					.addProperty("title", new StringSchema())
-					.addProperty("status", new IntegerSchema())
-					.addProperty("detail", new StringSchema())
-					.addProperty("instance", new StringSchema()));
+				.addSchemas(PROBLEM,
+						new ObjectSchema().description("RFC 9457 problem detail")
+							.addProperty("type", new StringSchema())
+							.addProperty("title", new StringSchema())
+							.addProperty("status", new IntegerSchema())
+							.addProperty("detail", new StringSchema())
+							.addProperty("instance", new StringSchema()));
 			api.getPaths().forEach((path, item) -> {
 				if (path.startsWith("/api/")) {
 					for (Operation op : item.readOperations()) {

@@ -19,8 +19,9 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 
 /**
- * Turns every bad request into an RFC 9457 problem detail. Spring MVC's own exceptions (type mismatch, missing
- * parameter, unreadable body…) and {@link org.springframework.web.ErrorResponseException}s such as
+ * Turns every bad request into an RFC 9457 problem detail. Spring MVC's own exceptions
+ * (type mismatch, missing parameter, unreadable body…) and
+ * {@link org.springframework.web.ErrorResponseException}s such as
  * {@code InvalidInputException} are handled by the base class.
  */
 @RestControllerAdvice
@@ -31,7 +32,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
 	}
 
-	/** Query parameters bound into an object (such as the offer search): name each rejected value. */
+	/**
+	 * Query parameters bound into an object (such as the offer search): name each
+	 * rejected value.
+	 */
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -44,7 +48,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(e, body, headers, status, request);
 	}
 
-	/** A body that is not JSON, or not of the expected shape: say where (line, column, field) and what. */
+	/**
+	 * A body that is not JSON, or not of the expected shape: say where (line, column,
+	 * field) and what.
+	 */
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -74,11 +81,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			detail.append(", field ").append(field);
 		}
 		String message = json.getOriginalMessage() == null ? ""
-				: json.getOriginalMessage().lines().findFirst().orElse("")
-					// a client needs the type's simple name, not the server's package names or source description
+				: json.getOriginalMessage()
+					.lines()
+					.findFirst()
+					.orElse("")
+					// a client needs the type's simple name, not the server's package
+					// names or source description
 					.replaceAll("`(?:[a-z]\\w*\\.)+([A-Z][\\w$]*)`", "`$1`")
 					.replaceAll("\\s*\\(?\\bSource: REDACTED.*$", "");
-		return detail.append(": ").append(message.length() > 200 ? message.substring(0, 200) + "…" : message).toString();
+		return detail.append(": ")
+			.append(message.length() > 200 ? message.substring(0, 200) + "…" : message)
+			.toString();
 	}
 
 	/** A query cut by the statement timeout ({@code proxima.api.query-timeout}). */

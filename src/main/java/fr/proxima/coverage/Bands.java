@@ -7,15 +7,15 @@ import java.util.List;
 import fr.proxima.shared.InvalidInputException;
 
 /**
- * E2SFCA travel-time bands: band b covers (upper[b-1], upper[b]] minutes (the first starts at 0) and weighs
- * {@code weights[b]}; times beyond the last band weigh 0. Upper bounds strictly increase; weights lie in (0, 1] and
- * never increase.
+ * E2SFCA travel-time bands: band b covers (upper[b-1], upper[b]] minutes (the first
+ * starts at 0) and weighs {@code weights[b]}; times beyond the last band weigh 0. Upper
+ * bounds strictly increase; weights lie in (0, 1] and never increase.
  */
 public record Bands(double[] upperMinutes, double[] weights) {
 
 	/**
-	 * Null or blank bands or weights take the configured defaults. Every problem found is reported at once, the
-	 * order of each list before the comparison of their lengths.
+	 * Null or blank bands or weights take the configured defaults. Every problem found is
+	 * reported at once, the order of each list before the comparison of their lengths.
 	 */
 	public static Bands parse(String bands, String weights, CoverageSettings settings) {
 		boolean defaultBands = bands == null || bands.isBlank();
@@ -60,7 +60,9 @@ public record Bands(double[] upperMinutes, double[] weights) {
 			throw new InvalidInputException(what + " must not be empty");
 		}
 		try {
-			double[] values = Arrays.stream(csv.split(",")).map(String::trim).mapToDouble(Double::parseDouble)
+			double[] values = Arrays.stream(csv.split(","))
+				.map(String::trim)
+				.mapToDouble(Double::parseDouble)
 				.toArray();
 			if (!Arrays.stream(values).allMatch(Double::isFinite)) {
 				throw new NumberFormatException();

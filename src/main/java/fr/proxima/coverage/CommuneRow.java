@@ -1,6 +1,9 @@
 package fr.proxima.coverage;
 
-/** A table row about one commune: GeoJSON layers draw it with the commune's display polygon. */
+/**
+ * A table row about one commune: GeoJSON layers draw it with the commune's display
+ * polygon.
+ */
 public interface CommuneRow {
 
 	String code();

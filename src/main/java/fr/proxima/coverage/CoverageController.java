@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Coverage, accessibility, zones and site suggestions; see README "Coverage and accessibility". */
+/**
+ * Coverage, accessibility, zones and site suggestions; see README "Coverage and
+ * accessibility".
+ */
 @RestController
 @RequestMapping("/api/coverage")
 class CoverageController {
@@ -28,7 +31,10 @@ class CoverageController {
 		this.settings = settings;
 	}
 
-	/** Query parameters shared by every coverage endpoint; absent ones take the configured defaults. */
+	/**
+	 * Query parameters shared by every coverage endpoint; absent ones take the configured
+	 * defaults.
+	 */
 	record Params(String families, Double minutes, String departements, String demand, String bands, String weights,
 			String format) {
 

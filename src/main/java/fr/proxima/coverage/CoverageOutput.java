@@ -20,9 +20,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a coverage result in the format a client asks for: the JSON report, one of its tables as CSV (one column per
- * record component, lists joined with '|', the header line even without rows), or, for tables about communes, a
- * GeoJSON layer of the communes' display polygons carrying the row as properties, with the report's {@link #metadata}.
+ * Writes a coverage result in the format a client asks for: the JSON report, one of its
+ * tables as CSV (one column per record component, lists joined with '|', the header line
+ * even without rows), or, for tables about communes, a GeoJSON layer of the communes'
+ * display polygons carrying the row as properties, with the report's {@link #metadata}.
  */
 @Component
 class CoverageOutput {
@@ -37,7 +38,10 @@ class CoverageOutput {
 		this.data = data;
 	}
 
-	/** The report itself as JSON; {@code table}, rows of {@code rowType}, as CSV or GeoJSON. */
+	/**
+	 * The report itself as JSON; {@code table}, rows of {@code rowType}, as CSV or
+	 * GeoJSON.
+	 */
 	<R extends Record> ResponseEntity<?> respond(String format, Record report, Class<R> rowType, List<R> table,
 			String name) {
 		return respond(format, report, metadata(report), rowType, table, name);
@@ -57,8 +61,9 @@ class CoverageOutput {
 	}
 
 	/**
-	 * Everything a report says besides its tables (components that are lists of records): parameters, totals,
-	 * {@code method}, {@code estimated}… The GeoJSON layers carry it as {@code metadata}.
+	 * Everything a report says besides its tables (components that are lists of records):
+	 * parameters, totals, {@code method}, {@code estimated}… The GeoJSON layers carry it
+	 * as {@code metadata}.
 	 */
 	static Map<String, Object> metadata(Record report) {
 		Map<String, Object> out = new LinkedHashMap<>();
@@ -85,8 +90,9 @@ class CoverageOutput {
 		if (!CommuneRow.class.isAssignableFrom(rowType)) {
 			throw new InvalidInputException("This table is not about communes: ask for format=json or format=csv");
 		}
-		Map<String, Geometry> shapes = data.displayGeometries(
-				table.stream().map(r -> ((CommuneRow) r).code()).collect(Collectors.toCollection(java.util.LinkedHashSet::new)));
+		Map<String, Geometry> shapes = data.displayGeometries(table.stream()
+			.map(r -> ((CommuneRow) r).code())
+			.collect(Collectors.toCollection(java.util.LinkedHashSet::new)));
 		List<Feature> features = table.stream().map(r -> {
 			String code = ((CommuneRow) r).code();
 			return Feature.of(code, shapes.get(code), properties(r));

@@ -23,9 +23,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * Coverage, E2SFCA accessibility, declared-vs-reachable zones, scenarios and site suggestions. Every computation runs
- * on all imported communes and offers (neighbouring départements included, so that a border commune served from
- * across the border is not shown as underserved); only the reporting is limited to the requested départements.
+ * Coverage, E2SFCA accessibility, declared-vs-reachable zones, scenarios and site
+ * suggestions. Every computation runs on all imported communes and offers (neighbouring
+ * départements included, so that a border commune served from across the border is not
+ * shown as underserved); only the reporting is limited to the requested départements.
  */
 @Service
 public class CoverageService {
@@ -39,7 +40,10 @@ public class CoverageService {
 		this.settings = settings;
 	}
 
-	/** The offers, their sparse times within a horizon, and the reported communes (columns). */
+	/**
+	 * The offers, their sparse times within a horizon, and the reported communes
+	 * (columns).
+	 */
 	private record Scene(Territory territory, List<Site> sites, TimeMatrix matrix, int[] area) {
 	}
 
@@ -59,12 +63,14 @@ public class CoverageService {
 					"The store holds no communes: import data first (see README, Importing data)");
 		}
 		Set<String> wanted = Set.copyOf(departements);
-		int[] area = IntStream.range(0, territory.size()).filter(i -> wanted.contains(territory.departement(i)))
+		int[] area = IntStream.range(0, territory.size())
+			.filter(i -> wanted.contains(territory.departement(i)))
 			.toArray();
 		Set<String> found = IntStream.of(area).mapToObj(territory::departement).collect(Collectors.toSet());
 		for (String d : departements) {
 			if (!found.contains(d)) {
-				Set<String> known = IntStream.range(0, territory.size()).mapToObj(territory::departement)
+				Set<String> known = IntStream.range(0, territory.size())
+					.mapToObj(territory::departement)
 					.collect(Collectors.toCollection(TreeSet::new));
 				throw new InvalidInputException("Unknown département '" + d + "': no commune of it is imported."
 						+ " Départements with communes: " + String.join(", ", known));
@@ -113,7 +119,8 @@ public class CoverageService {
 					site == null ? null : site.name(), isCovered, figure(figures[0]), figure(figures[1]),
 					figure(figures[2]), coveredFigures[0], coveredFigures[1], coveredFigures[2], method(time)));
 		}
-		List<CoverageReport.Row> uncovered = rows.stream().filter(r -> !r.covered())
+		List<CoverageReport.Row> uncovered = rows.stream()
+			.filter(r -> !r.covered())
 			.sorted(Comparator.comparing((CoverageReport.Row r) -> r.aged75Plus() == null ? -1 : r.aged75Plus())
 				.reversed()
 				.thenComparing(CoverageReport.Row::code))
@@ -192,20 +199,25 @@ public class CoverageService {
 			}
 			Provenance.Times time = x.times(i);
 			times.add(time);
-			rows.add(new AccessibilityReport.Row(t.code(i), t.name(i), t.departement(i), figure(demand(t, i, q.demand())),
-					x.result().index()[i], ratio(x.result().index()[i], x.mean()), offersInReach[i], method(time)));
+			rows.add(new AccessibilityReport.Row(t.code(i), t.name(i), t.departement(i),
+					figure(demand(t, i, q.demand())), x.result().index()[i], ratio(x.result().index()[i], x.mean()),
+					offersInReach[i], method(time)));
 		}
 		long missingElsewhere = IntStream.range(0, t.size()).filter(i -> Double.isNaN(x.demand()[i])).count()
 				- missing.size();
 		List<AccessibilityReport.Supply> supplies = supplies(q, x, new Provenance.Times());
-		List<AccessibilityReport.Supply> unknown = supplies.stream().filter(AccessibilityReport.Supply::capacityUnknown)
+		List<AccessibilityReport.Supply> unknown = supplies.stream()
+			.filter(AccessibilityReport.Supply::capacityUnknown)
 			.toList();
 		Provenance p = provenance(times);
 		return new AccessibilityReport(q, q.bands().describe(), x.mean(), p.method(), p.estimated(), supplies.size(),
 				unknown.size(), unknown, missing, (int) missingElsewhere, rows);
 	}
 
-	/** S_j, Σ P·W and R_j of the offers that serve the reported communes (within the last band). */
+	/**
+	 * S_j, Σ P·W and R_j of the offers that serve the reported communes (within the last
+	 * band).
+	 */
 	public SupplyReport supplyTable(CoverageQuery q) {
 		Provenance.Times times = new Provenance.Times();
 		List<AccessibilityReport.Supply> supplies = supplies(q,
@@ -214,7 +226,10 @@ public class CoverageService {
 		return new SupplyReport(q, q.bands().describe(), p.method(), p.estimated(), supplies);
 	}
 
-	/** The offers serving the reported communes; the kinds of the times in their catchments are added to {@code all}. */
+	/**
+	 * The offers serving the reported communes; the kinds of the times in their
+	 * catchments are added to {@code all}.
+	 */
 	private List<AccessibilityReport.Supply> supplies(CoverageQuery q, Index x, Provenance.Times all) {
 		boolean[] reported = new boolean[x.scene().territory().size()];
 		for (int i : x.scene().area()) {
@@ -262,8 +277,9 @@ public class CoverageService {
 					double r = x.result().ratio()[j];
 					times.time(m.estimate(e));
 					contributions.add(new Explanation.Contribution(s.id(), s.name(), s.family().code(),
-							round(m.seconds(e) / 60.0, 2), method(new Provenance.Times().time(m.estimate(e))), w, s.capacity(), s.capacity() == null,
-							s.supply(), x.result().weightedDemand()[j], r, r * w, a > 0 ? r * w / a : null));
+							round(m.seconds(e) / 60.0, 2), method(new Provenance.Times().time(m.estimate(e))), w,
+							s.capacity(), s.capacity() == null, s.supply(), x.result().weightedDemand()[j], r, r * w,
+							a > 0 ? r * w / a : null));
 				}
 			}
 		}
@@ -280,7 +296,9 @@ public class CoverageService {
 	// ---- declared vs reachable zones
 
 	public ZoneReport zones(CoverageQuery q) {
-		Set<Family> homeCare = q.families().stream().filter(Family::isHomeCare)
+		Set<Family> homeCare = q.families()
+			.stream()
+			.filter(Family::isHomeCare)
 			.collect(Collectors.toCollection(LinkedHashSet::new));
 		if (homeCare.isEmpty()) {
 			throw new InvalidInputException("Declared zones concern services at home; none of " + q.families()
@@ -329,12 +347,13 @@ public class CoverageService {
 	// ---- site suggestions
 
 	/**
-	 * The offers of all the requested families form one supply set, so they must all be services at home (times from
-	 * a candidate site) or all establishments (times to it).
+	 * The offers of all the requested families form one supply set, so they must all be
+	 * services at home (times from a candidate site) or all establishments (times to it).
 	 */
 	public SuggestionReport suggestions(CoverageQuery q, int k) {
 		if (k < 1 || k > settings.maxSuggestions()) {
-			throw new InvalidInputException("k must be between 1 and " + settings.maxSuggestions() + " (got " + k + ")");
+			throw new InvalidInputException(
+					"k must be between 1 and " + settings.maxSuggestions() + " (got " + k + ")");
 		}
 		Set<Boolean> directions = q.families().stream().map(Family::isHomeCare).collect(Collectors.toSet());
 		if (directions.size() > 1) {
@@ -391,13 +410,15 @@ public class CoverageService {
 					IntStream.of(step.newlyCovered()).mapToObj(t::code).toList(), method(times)));
 		}
 		Provenance p = provenance(all);
-		return new SuggestionReport(q, k, p.method(), p.estimated(), aged75, coveredBefore, cumulative, missing,
-				steps);
+		return new SuggestionReport(q, k, p.method(), p.estimated(), aged75, coveredBefore, cumulative, missing, steps);
 	}
 
 	// ---- scenarios
 
-	/** Coverage and E2SFCA of the baseline and of the scenario (closures removed, hypothetical sites added). */
+	/**
+	 * Coverage and E2SFCA of the baseline and of the scenario (closures removed,
+	 * hypothetical sites added).
+	 */
 	public ScenarioComparison compare(long scenarioId, String scenarioName, Set<Long> closures, List<Site> added,
 			CoverageQuery q) {
 		double horizon = Math.max(Math.max(q.minutes(), q.bands().horizonMinutes()), settings.nearestHorizonMinutes());
@@ -417,7 +438,8 @@ public class CoverageService {
 			CoverageReport.Row w = cw.communes().get(n);
 			double ib = xb.result().index()[i];
 			double iw = xw.result().index()[i];
-			boolean changed = b.covered() != w.covered() || ib != iw || !java.util.Objects.equals(b.minutes(), w.minutes());
+			boolean changed = b.covered() != w.covered() || ib != iw
+					|| !java.util.Objects.equals(b.minutes(), w.minutes());
 			Provenance.Times times = xb.times(i).add(xw.times(i));
 			if (nb.reached(i)) {
 				times.time(nb.estimate()[i]);

@@ -3,11 +3,12 @@ package fr.proxima.coverage;
 import fr.proxima.routing.TravelMethod;
 
 /**
- * How the travel times behind a coverage answer (a report, a row) were obtained, by the one rule every coverage output
- * follows: {@code network} or {@code estimate} when every time used is of that kind, {@code mixed} when both occur, and
- * the travel-time engine's own method when no time was used at all (nothing reached: that finding still rests on the
- * engine). {@code estimated} is true unless the method is {@code network}, so an estimate is never shown as a network
- * time.
+ * How the travel times behind a coverage answer (a report, a row) were obtained, by the
+ * one rule every coverage output follows: {@code network} or {@code estimate} when every
+ * time used is of that kind, {@code mixed} when both occur, and the travel-time engine's
+ * own method when no time was used at all (nothing reached: that finding still rests on
+ * the engine). {@code estimated} is true unless the method is {@code network}, so an
+ * estimate is never shown as a network time.
  */
 record Provenance(String method, boolean estimated) {
 

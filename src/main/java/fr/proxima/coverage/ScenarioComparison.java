@@ -2,7 +2,10 @@ package fr.proxima.coverage;
 
 import java.util.List;
 
-/** A scenario against the baseline: coverage and E2SFCA index per reported commune, before and after, and totals. */
+/**
+ * A scenario against the baseline: coverage and E2SFCA index per reported commune, before
+ * and after, and totals.
+ */
 public record ScenarioComparison(long scenarioId, String scenarioName, CoverageQuery parameters,
 		CoverageReport.Totals before, CoverageReport.Totals after, Double meanIndexBefore, Double meanIndexAfter,
 		String method, boolean estimated, int changedCommunes, List<Row> communes) {

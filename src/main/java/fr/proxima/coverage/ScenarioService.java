@@ -66,7 +66,8 @@ public class ScenarioService {
 	@Transactional(readOnly = true)
 	public ScenarioComparison compare(long id, CoverageQuery q) {
 		Scenario s = find(id);
-		List<Site> added = s.getSites().stream()
+		List<Site> added = s.getSites()
+			.stream()
 			.map(x -> Site.hypothetical(x.getName(), x.getFamily(), x.getCapacity(), x.getGeom()))
 			.toList();
 		return coverage.compare(s.getId(), s.getName(), Set.copyOf(s.getClosures()), added, q);

@@ -4,7 +4,10 @@ import fr.proxima.offers.Family;
 import jakarta.persistence.Embeddable;
 import org.locationtech.jts.geom.Point;
 
-/** A hypothetical offer of a scenario: where, which family, how many places (null = unknown). */
+/**
+ * A hypothetical offer of a scenario: where, which family, how many places (null =
+ * unknown).
+ */
 @Embeddable
 class ScenarioSite {
 

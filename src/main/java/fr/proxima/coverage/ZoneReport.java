@@ -2,7 +2,10 @@ package fr.proxima.coverage;
 
 import java.util.List;
 
-/** Declared versus reachable intervention zones of home-care services, within T minutes outward. */
+/**
+ * Declared versus reachable intervention zones of home-care services, within T minutes
+ * outward.
+ */
 public record ZoneReport(CoverageQuery parameters, String method, boolean estimated, List<Service> services) {
 
 	/** {@code method}: the {@link Provenance} of this service's times. */
@@ -25,11 +28,16 @@ public record ZoneReport(CoverageQuery parameters, String method, boolean estima
 	}
 
 	public List<Row> rows() {
-		return services.stream().flatMap(s -> java.util.stream.Stream.concat(
-				s.declaredUnreachable().stream()
-					.map(p -> new Row(s.offerId(), s.name(), p.code(), p.name(), "declared_unreachable", s.method())),
-				s.reachableUndeclared().stream()
-					.map(p -> new Row(s.offerId(), s.name(), p.code(), p.name(), "reachable_undeclared", s.method()))))
+		return services.stream()
+			.flatMap(s -> java.util.stream.Stream.concat(
+					s.declaredUnreachable()
+						.stream()
+						.map(p -> new Row(s.offerId(), s.name(), p.code(), p.name(), "declared_unreachable",
+								s.method())),
+					s.reachableUndeclared()
+						.stream()
+						.map(p -> new Row(s.offerId(), s.name(), p.code(), p.name(), "reachable_undeclared",
+								s.method()))))
 			.toList();
 	}
 

@@ -10,9 +10,10 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
 /**
- * On start, fills an empty store from the configured data folder ({@code proxima.import.data-dir}, env
- * {@code PROXIMA_DATA_DIR}); without one, the store stays empty and the log says how to import. It runs once every
- * bean exists and before the context starts its lifecycle beans, the web server among them: no request is served
+ * On start, fills an empty store from the configured data folder
+ * ({@code proxima.import.data-dir}, env {@code PROXIMA_DATA_DIR}); without one, the store
+ * stays empty and the log says how to import. It runs once every bean exists and before
+ * the context starts its lifecycle beans, the web server among them: no request is served
  * before the import is over.
  */
 @Component

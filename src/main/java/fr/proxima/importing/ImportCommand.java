@@ -12,9 +12,10 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The import commands of the built jar, run instead of the web server:
- * {@code java -jar proxima.jar import <kind> <file>... [--crosswalk <csv>] [--cog-year <year>]} and
- * {@code java -jar proxima.jar import-dir <folder>}. Prints the report as JSON; exit status 0 when the import
- * succeeded, 1 when it failed (nothing written), 2 on a usage error.
+ * {@code java -jar proxima.jar import <kind> <file>... [--crosswalk <csv>] [--cog-year <year>]}
+ * and {@code java -jar proxima.jar import-dir <folder>}. Prints the report as JSON; exit
+ * status 0 when the import succeeded, 1 when it failed (nothing written), 2 on a usage
+ * error.
  */
 @Component
 public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
@@ -38,7 +39,10 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 		SERVER,
 		/** {@code help}, {@code --help} or {@code -h}: print the usage */
 		HELP,
-		/** a first argument that is neither a command nor an option: a usage error, not a reason to serve */
+		/**
+		 * a first argument that is neither a command nor an option: a usage error, not a
+		 * reason to serve
+		 */
 		UNKNOWN
 
 	}
@@ -69,7 +73,10 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 		return USAGE;
 	}
 
-	/** Prints the problem and the usage on stderr; returns the exit status of a usage error. */
+	/**
+	 * Prints the problem and the usage on stderr; returns the exit status of a usage
+	 * error.
+	 */
 	public static int usageError(String problem) {
 		System.err.println(problem + "\n" + USAGE);
 		return USAGE_ERROR;

@@ -23,8 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Admin import endpoints, behind the admin token like every {@code /api/admin/**} endpoint. A failed import answers
- * 422 with a problem detail listing the line errors; nothing is written then.
+ * Admin import endpoints, behind the admin token like every {@code /api/admin/**}
+ * endpoint. A failed import answers 422 with a problem detail listing the line errors;
+ * nothing is written then.
  */
 @RestController
 @RequestMapping("/api/admin/imports")
@@ -69,10 +70,11 @@ class ImportController {
 			throw new InvalidInputException("Not a folder on the server: " + path);
 		}
 		DirectoryImportReport report = imports.importDirectory(folder);
-		return report.status() == ImportReport.Status.FAILED ? unprocessable(
-				report.error() != null ? report.error()
-						: "The folder import failed and was rolled back: nothing was written",
-				report.steps().stream().flatMap(s -> s.getErrors().stream()).toList(), report)
+		return report.status() == ImportReport.Status.FAILED
+				? unprocessable(
+						report.error() != null ? report.error()
+								: "The folder import failed and was rolled back: nothing was written",
+						report.steps().stream().flatMap(s -> s.getErrors().stream()).toList(), report)
 				: ResponseEntity.ok(report);
 	}
 
@@ -85,7 +87,10 @@ class ImportController {
 		return ResponseEntity.unprocessableContent().body(problem);
 	}
 
-	/** Saves an upload in a folder of its own under its file name (directories stripped), which reports name. */
+	/**
+	 * Saves an upload in a folder of its own under its file name (directories stripped),
+	 * which reports name.
+	 */
 	private static Path save(MultipartFile file, Path dir) throws IOException {
 		String original = file.getOriginalFilename();
 		String name = original == null || original.isBlank() ? "upload" : Path.of(original).getFileName().toString();

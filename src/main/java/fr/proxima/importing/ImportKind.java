@@ -6,12 +6,18 @@ import java.util.stream.Collectors;
 import fr.proxima.shared.InvalidInputException;
 import org.springframework.http.HttpStatus;
 
-/** The file layouts Proxima imports, named by the code used on the command line and in admin URLs. */
+/**
+ * The file layouts Proxima imports, named by the code used on the command line and in
+ * admin URLs.
+ */
 public enum ImportKind {
 
 	/** Département polygons, GeoJSON with {@code code}/{@code nom}. */
 	DEPARTEMENTS("departements"),
-	/** Commune polygons, GeoJSON with {@code code}/{@code nom}, optionally with a COG crosswalk. */
+	/**
+	 * Commune polygons, GeoJSON with {@code code}/{@code nom}, optionally with a COG
+	 * crosswalk.
+	 */
 	COMMUNES("communes"),
 	/** INSEE population, base-cc layout. */
 	POPULATION("population"),

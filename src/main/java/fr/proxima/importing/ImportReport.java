@@ -7,24 +7,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What one import did: counts, warnings and the line-level errors that made it fail. Any error rolls the whole import
- * back, so {@code status} is either SUCCEEDED (everything written) or FAILED (nothing written).
+ * What one import did: counts, warnings and the line-level errors that made it fail. Any
+ * error rolls the whole import back, so {@code status} is either SUCCEEDED (everything
+ * written) or FAILED (nothing written).
  */
 public final class ImportReport {
 
 	/** At most this many warnings and errors are listed; the counts stay exact. */
 	static final int MAX_LISTED = 200;
 
-	/** At most this many warnings are logged as they come; the end of the import logs how many more there were. */
+	/**
+	 * At most this many warnings are logged as they come; the end of the import logs how
+	 * many more there were.
+	 */
 	static final int MAX_LOGGED = 20;
 
 	private static final Logger log = LoggerFactory.getLogger(ImportReport.class);
 
 	public enum Status {
+
 		SUCCEEDED, FAILED
+
 	}
 
-	/** A problem in a file: {@code line} is 1-based (null when not tied to a line), {@code field} names the column. */
+	/**
+	 * A problem in a file: {@code line} is 1-based (null when not tied to a line),
+	 * {@code field} names the column.
+	 */
 	public record LineError(String file, Long line, String field, String message) {
 
 		@Override
@@ -107,7 +116,10 @@ public final class ImportReport {
 		return status == Status.FAILED;
 	}
 
-	/** Marks the import failed after a rollback: nothing was written, so the write counts go back to zero. */
+	/**
+	 * Marks the import failed after a rollback: nothing was written, so the write counts
+	 * go back to zero.
+	 */
 	void rolledBack(String failedStep) {
 		if (!failed()) {
 			warn("rolled back because the " + failedStep + " step failed");

@@ -31,9 +31,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs imports, each all-or-nothing in one transaction: any line error, or any failure while writing, rolls the whole
- * import back and the report says so. Re-importing the same files updates rows in place (natural keys: département
- * and commune codes, FINESS ET and EJ numbers, {@code source_ref}).
+ * Runs imports, each all-or-nothing in one transaction: any line error, or any failure
+ * while writing, rolls the whole import back and the report says so. Re-importing the
+ * same files updates rows in place (natural keys: département and commune codes, FINESS
+ * ET and EJ numbers, {@code source_ref}).
  */
 @Service
 public class ImportService {
@@ -44,7 +45,10 @@ public class ImportService {
 	private static final List<ImportKind> ORDER = List.of(ImportKind.DEPARTEMENTS, ImportKind.COMMUNES,
 			ImportKind.POPULATION, ImportKind.FINESS, ImportKind.EHPAD_CAPACITY, ImportKind.OFFERS);
 
-	/** Options of a single import: a COG crosswalk for commune boundaries and the COG year of codes read as is. */
+	/**
+	 * Options of a single import: a COG crosswalk for commune boundaries and the COG year
+	 * of codes read as is.
+	 */
 	public record Options(Path crosswalk, Integer cogYear) {
 
 		public static final Options NONE = new Options(null, null);
@@ -72,12 +76,15 @@ public class ImportService {
 
 	private final ApplicationEventPublisher events;
 
-	/** Imports run one at a time: a second one would wait on the first one's row locks, then fail. */
+	/**
+	 * Imports run one at a time: a second one would wait on the first one's row locks,
+	 * then fail.
+	 */
 	final ReentrantLock oneAtATime = new ReentrantLock();
 
-	ImportService(PlatformTransactionManager transactions, ApplicationEventPublisher events, ImportSettings settings, DepartementImporter departements,
-			CommuneImporter communes, PopulationImporter population, FinessImporter finess,
-			EhpadCapacityImporter ehpad, OfferImporter offers) {
+	ImportService(PlatformTransactionManager transactions, ApplicationEventPublisher events, ImportSettings settings,
+			DepartementImporter departements, CommuneImporter communes, PopulationImporter population,
+			FinessImporter finess, EhpadCapacityImporter ehpad, OfferImporter offers) {
 		this.transaction = new TransactionTemplate(transactions);
 		this.settings = settings;
 		this.departements = departements;
@@ -89,7 +96,10 @@ public class ImportService {
 		this.events = events;
 	}
 
-	/** Imports files of one kind; a file that does not exist is a usage error (IllegalArgumentException). */
+	/**
+	 * Imports files of one kind; a file that does not exist is a usage error
+	 * (IllegalArgumentException).
+	 */
 	public ImportReport importFiles(ImportKind kind, List<Path> files, Options options) {
 		long start = System.currentTimeMillis();
 		Stream.concat(files.stream(), Stream.ofNullable(options.crosswalk()))
@@ -107,9 +117,10 @@ public class ImportService {
 	}
 
 	/**
-	 * Imports every file of a folder tree that has a known layout, in dependency order (départements, communes,
-	 * population, FINESS, EHPAD capacities, Proxima offers), in one transaction. A crosswalk found in the folder is
-	 * applied to boundary files of its source vintage (their name carries the source year, e.g. {@code _2018}).
+	 * Imports every file of a folder tree that has a known layout, in dependency order
+	 * (départements, communes, population, FINESS, EHPAD capacities, Proxima offers), in
+	 * one transaction. A crosswalk found in the folder is applied to boundary files of
+	 * its source vintage (their name carries the source year, e.g. {@code _2018}).
 	 */
 	public DirectoryImportReport importDirectory(Path folder) {
 		long start = System.currentTimeMillis();
@@ -176,8 +187,8 @@ public class ImportService {
 		long millis = System.currentTimeMillis() - start;
 		log.info("Data folder import {} in {} ms ({} step(s), {} file(s) ignored)", ok ? "done" : "FAILED, rolled back",
 				millis, steps.size(), ignored.size());
-		return new DirectoryImportReport(folder.toString(), ok ? ImportReport.Status.SUCCEEDED
-				: ImportReport.Status.FAILED, null, reports, ignored, millis);
+		return new DirectoryImportReport(folder.toString(),
+				ok ? ImportReport.Status.SUCCEEDED : ImportReport.Status.FAILED, null, reports, ignored, millis);
 	}
 
 	private static boolean appliesTo(Path crosswalkFile, Path boundaryFile) {
@@ -202,8 +213,8 @@ public class ImportService {
 	}
 
 	/**
-	 * Runs the work in one transaction, stopping at the first report that failed; rolls everything back then, or when
-	 * anything throws. Returns whether it committed.
+	 * Runs the work in one transaction, stopping at the first report that failed; rolls
+	 * everything back then, or when anything throws. Returns whether it committed.
 	 */
 	private boolean runInOneTransaction(List<ImportReport> reports, List<Runnable> work) {
 		if (!oneAtATime.tryLock()) {

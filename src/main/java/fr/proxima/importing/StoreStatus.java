@@ -3,7 +3,10 @@ package fr.proxima.importing;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-/** How much the store holds; the first start and the home page use it to tell an empty store from a filled one. */
+/**
+ * How much the store holds; the first start and the home page use it to tell an empty
+ * store from a filled one.
+ */
 @Service
 public class StoreStatus {
 

@@ -9,17 +9,23 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.annotation.JsonValue;
 import fr.proxima.shared.InvalidInputException;
 
-/** Proxima's grouping of offers; FINESS categories map onto it through {@code gis/finess_categories.csv}. */
+/**
+ * Proxima's grouping of offers; FINESS categories map onto it through
+ * {@code gis/finess_categories.csv}.
+ */
 public enum Family {
 
 	EHPAD, EHPA, RESIDENCE_AUTONOMIE, USLD, DAY_CARE, SSIAD, SAAD, SPASAD, HOSPITAL_AT_HOME, DISABILITY_HOUSING,
 	DISABILITY_SERVICE, DISABILITY_WORK, HEALTH_CENTRE, HOSPITAL, MENTAL_HEALTH, PHARMACY, INFORMATION_POINT,
 	HABITAT_INCLUSIF, ACCUEIL_FAMILIAL, TELEASSISTANCE, MEAL_DELIVERY, OTHER;
 
-	/** Services that travel to the person: their reach counts from the offer outward, within a declared zone. */
+	/**
+	 * Services that travel to the person: their reach counts from the offer outward,
+	 * within a declared zone.
+	 */
 	public boolean isHomeCare() {
-		return this == SSIAD || this == SAAD || this == SPASAD || this == HOSPITAL_AT_HOME
-				|| this == DISABILITY_SERVICE || this == TELEASSISTANCE || this == MEAL_DELIVERY;
+		return this == SSIAD || this == SAAD || this == SPASAD || this == HOSPITAL_AT_HOME || this == DISABILITY_SERVICE
+				|| this == TELEASSISTANCE || this == MEAL_DELIVERY;
 	}
 
 	@JsonValue
@@ -27,7 +33,10 @@ public enum Family {
 		return name().toLowerCase();
 	}
 
-	/** The code, as users write it: messages and CSV cells show families the way requests name them. */
+	/**
+	 * The code, as users write it: messages and CSV cells show families the way requests
+	 * name them.
+	 */
 	@Override
 	public String toString() {
 		return code();
@@ -44,8 +53,9 @@ public enum Family {
 	}
 
 	/**
-	 * The families named by request values, each one code or a comma-separated list of codes (a parameter given as
-	 * {@code ehpad,ssiad} or repeated), in the order given. Blank entries are skipped; an unknown code is invalid input.
+	 * The families named by request values, each one code or a comma-separated list of
+	 * codes (a parameter given as {@code ehpad,ssiad} or repeated), in the order given.
+	 * Blank entries are skipped; an unknown code is invalid input.
 	 * @param values may be null (no family)
 	 */
 	public static Set<Family> fromCodes(Collection<String> values) {

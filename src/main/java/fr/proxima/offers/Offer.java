@@ -20,8 +20,9 @@ import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Point;
 
 /**
- * A service or a housing option (HSDS service + location). FINESS establishments carry their ET number; offers from
- * other sources carry a {@code sourceRef} ("source:id") as their natural key instead.
+ * A service or a housing option (HSDS service + location). FINESS establishments carry
+ * their ET number; offers from other sources carry a {@code sourceRef} ("source:id") as
+ * their natural key instead.
  */
 @Entity
 @Table(name = "offer")

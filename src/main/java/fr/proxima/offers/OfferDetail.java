@@ -13,7 +13,10 @@ record OfferDetail(long id, String finessEt, String sourceRef, String name, Stri
 		String communeCode, String phone, String email, String website, Point location,
 		OrganisationSummary organisation, Zone zone, Provenance provenance) {
 
-	/** The declared intervention zone: INSEE codes of communes and/or a polygon (both may be empty). */
+	/**
+	 * The declared intervention zone: INSEE codes of communes and/or a polygon (both may
+	 * be empty).
+	 */
 	record Zone(List<String> communes, Geometry geometry) {
 
 	}

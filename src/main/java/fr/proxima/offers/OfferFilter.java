@@ -13,8 +13,9 @@ import fr.proxima.shared.InvalidInputException;
 import org.locationtech.jts.geom.Point;
 
 /**
- * The checked filters of an offer search; every field is optional (null or empty: no filter). {@code text} is already
- * folded to lower case without accents; {@code near} comes with its {@code radiusMetres}.
+ * The checked filters of an offer search; every field is optional (null or empty: no
+ * filter). {@code text} is already folded to lower case without accents; {@code near}
+ * comes with its {@code radiusMetres}.
  */
 record OfferFilter(BoundingBox bbox, Set<Family> families, Audience audience, String commune, String text, Point near,
 		Double radiusMetres, Long organisationId) {
@@ -27,9 +28,12 @@ record OfferFilter(BoundingBox bbox, Set<Family> families, Audience audience, St
 		return new OfferFilter(null, Set.of(), null, null, null, null, null, organisationId);
 	}
 
-	/** Parses the raw query parameters; any bad value is an {@link InvalidInputException} naming it. */
-	static OfferFilter parse(String bbox, List<String> families, String audience, String commune, String q,
-			String near, Double radius, Long organisation, ApiSettings settings) {
+	/**
+	 * Parses the raw query parameters; any bad value is an {@link InvalidInputException}
+	 * naming it.
+	 */
+	static OfferFilter parse(String bbox, List<String> families, String audience, String commune, String q, String near,
+			Double radius, Long organisation, ApiSettings settings) {
 		Set<Family> familySet = Family.fromCodes(families);
 		if (commune != null && !COMMUNE_CODE.matcher(commune).matches()) {
 			throw new InvalidInputException("Invalid commune '" + commune + "': expected a 5-character INSEE code");
@@ -43,12 +47,15 @@ record OfferFilter(BoundingBox bbox, Set<Family> families, Audience audience, St
 			throw new InvalidInputException("radius " + radiusMetres + " is out of range: it must be more than 0 and"
 					+ " at most " + settings.maxRadiusMetres() + " metres");
 		}
-		return new OfferFilter(bbox == null ? null : BoundingBox.parse(bbox, settings.maxBboxSpanDegrees()),
-				familySet, audience == null ? null : Audience.fromCode(audience), commune, fold(q), point,
-				radiusMetres, organisation);
+		return new OfferFilter(bbox == null ? null : BoundingBox.parse(bbox, settings.maxBboxSpanDegrees()), familySet,
+				audience == null ? null : Audience.fromCode(audience), commune, fold(q), point, radiusMetres,
+				organisation);
 	}
 
-	/** Lower case without diacritics, the form the SQL side compares names in; blank means no text filter. */
+	/**
+	 * Lower case without diacritics, the form the SQL side compares names in; blank means
+	 * no text filter.
+	 */
 	static String fold(String text) {
 		if (text == null || text.isBlank()) {
 			return null;
@@ -56,9 +63,7 @@ record OfferFilter(BoundingBox bbox, Set<Family> families, Audience audience, St
 		if (text.length() > MAX_TEXT_LENGTH) {
 			throw new InvalidInputException("q is too long: at most " + MAX_TEXT_LENGTH + " characters");
 		}
-		return Normalizer.normalize(text.trim(), Normalizer.Form.NFD)
-			.replaceAll("\\p{M}", "")
-			.toLowerCase(Locale.ROOT);
+		return Normalizer.normalize(text.trim(), Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
 	}
 
 }

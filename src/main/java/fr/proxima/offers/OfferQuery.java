@@ -6,14 +6,19 @@ import fr.proxima.shared.ApiSettings;
 import fr.proxima.shared.Paging;
 import io.swagger.v3.oas.annotations.Parameter;
 
-/** The query parameters of {@code GET /api/offers} and {@code GET /api/offers.geojson}, bound by Spring MVC. */
+/**
+ * The query parameters of {@code GET /api/offers} and {@code GET /api/offers.geojson},
+ * bound by Spring MVC.
+ */
 record OfferQuery(
-		@Parameter(description = "WGS84 rectangle minLon,minLat,maxLon,maxLat; each side at most"
-				+ " proxima.api.max-bbox-span-degrees (2° by default)", example = "3.3,44.4,3.7,44.7") String bbox,
+		@Parameter(
+				description = "WGS84 rectangle minLon,minLat,maxLon,maxLat; each side at most"
+						+ " proxima.api.max-bbox-span-degrees (2° by default)",
+				example = "3.3,44.4,3.7,44.7") String bbox,
 		@Parameter(description = "one or more families, comma-separated or repeated (e.g. ehpad,ssiad);"
 				+ " an unknown family is a 400 that lists the known ones") List<String> family,
-		@Parameter(description = "elderly, disabled or all; elderly and disabled also match offers for all")
-		String audience,
+		@Parameter(
+				description = "elderly, disabled or all; elderly and disabled also match offers for all") String audience,
 		@Parameter(description = "INSEE code of a commune: offers located there or declaring it in their"
 				+ " intervention zone", example = "48095") String commune,
 		@Parameter(description = "text in the offer name, case- and accent-insensitive") String q,

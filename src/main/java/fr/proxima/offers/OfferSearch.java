@@ -19,15 +19,19 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Offer search and detail, in SQL that runs unchanged on H2GIS and PostGIS. Spatial filters use
- * {@code geom && ST_MakeEnvelope(…)}, which both databases answer from their spatial index; a near-point search
- * prefilters with the rectangle around the circle (H2GIS has no index-assisted {@code <->}) and then keeps and sorts
- * by {@code ST_DistanceSphere}. Every value is a bind parameter.
+ * Offer search and detail, in SQL that runs unchanged on H2GIS and PostGIS. Spatial
+ * filters use {@code geom && ST_MakeEnvelope(…)}, which both databases answer from their
+ * spatial index; a near-point search prefilters with the rectangle around the circle
+ * (H2GIS has no index-assisted {@code <->}) and then keeps and sorts by
+ * {@code ST_DistanceSphere}. Every value is a bind parameter.
  */
 @Service
 class OfferSearch {
 
-	/** Accented letters folded by the name filter: TRANSLATE exists on both databases, unaccent() not. */
+	/**
+	 * Accented letters folded by the name filter: TRANSLATE exists on both databases,
+	 * unaccent() not.
+	 */
 	private static final String FOLD_FROM = "ÀÂÄÁÃÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÇŸÑàâäáãéèêëíìîïóòôöõúùûüçÿñ";
 
 	private static final String FOLD_TO = "aaaaaeeeeiiiiooooouuuucynaaaaaeeeeiiiiooooouuuucyn";
@@ -55,8 +59,9 @@ class OfferSearch {
 	}
 
 	/**
-	 * One page of the offers matching the filter: by distance for a near-point search, by name otherwise. The total is
-	 * counted only when the page does not already tell it (a first page that is not full).
+	 * One page of the offers matching the filter: by distance for a near-point search, by
+	 * name otherwise. The total is counted only when the page does not already tell it (a
+	 * first page that is not full).
 	 */
 	ResultPage<OfferSummary> search(OfferFilter filter, Paging paging) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
@@ -159,7 +164,10 @@ class OfferSearch {
 						rs.getObject("verified_at", OffsetDateTime.class)));
 	}
 
-	/** The organisation selected with {@link #ORGANISATION_COLUMNS}, or null after an unmatched left join. */
+	/**
+	 * The organisation selected with {@link #ORGANISATION_COLUMNS}, or null after an
+	 * unmatched left join.
+	 */
 	static OrganisationSummary organisation(ResultSet rs) throws SQLException {
 		Long id = longOrNull(rs, "org_id");
 		return id == null ? null : new OrganisationSummary(id, rs.getString("finess_ej"), rs.getString("siren"),

@@ -8,14 +8,19 @@ import fr.proxima.shared.Feature;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.locationtech.jts.geom.Point;
 
-/** An offer in a result list. {@code distanceMetres} (straight line) is present only in a near-point search. */
+/**
+ * An offer in a result list. {@code distanceMetres} (straight line) is present only in a
+ * near-point search.
+ */
 record OfferSummary(long id, String finessEt, String name, Family family, Audience audience, String categoryCode,
 		String categoryLabel, Integer capacity, String address, String postalCode, String city, String communeCode,
 		String phone, Long organisationId, Point location,
-		@Schema(description = "straight-line distance from 'near', in metres; only in near-point searches")
-		@JsonInclude(JsonInclude.Include.NON_NULL) Double distanceMetres) {
+		@Schema(description = "straight-line distance from 'near', in metres; only in near-point searches") @JsonInclude(JsonInclude.Include.NON_NULL) Double distanceMetres) {
 
-	/** This offer as a GeoJSON Feature: the location is the geometry, every other field a property. */
+	/**
+	 * This offer as a GeoJSON Feature: the location is the geometry, every other field a
+	 * property.
+	 */
 	Feature toFeature() {
 		Map<String, Object> p = new LinkedHashMap<>();
 		p.put("finessEt", finessEt);

@@ -28,7 +28,8 @@ class OrganisationController {
 	@GetMapping(path = "/api/organisations", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(operationId = "listOrganisations", summary = "List organisations by name (JSON page)")
 	ResultPage<OrganisationSummary> list(
-			@Parameter(description = "page size (default 50, at most 500)") @RequestParam(required = false) Integer limit,
+			@Parameter(description = "page size (default 50, at most 500)") @RequestParam(
+					required = false) Integer limit,
 			@Parameter(description = "results to skip") @RequestParam(required = false) Integer offset) {
 		return organisations.list(Paging.of(limit, offset, settings)).linked();
 	}

@@ -4,7 +4,10 @@ import org.springframework.http.HttpStatus;
 
 import fr.proxima.shared.InvalidInputException;
 
-/** The wall-clock budget of one request ({@code proxima.routing.limits.request-timeout-seconds}). */
+/**
+ * The wall-clock budget of one request
+ * ({@code proxima.routing.limits.request-timeout-seconds}).
+ */
 final class Deadline implements Runnable {
 
 	private static final Deadline NONE = new Deadline(Long.MAX_VALUE, 0);
@@ -30,9 +33,10 @@ final class Deadline implements Runnable {
 	@Override
 	public void run() {
 		if (this != NONE && System.nanoTime() > endNanos) {
-			throw new InvalidInputException(HttpStatus.UNPROCESSABLE_CONTENT, "The request took longer than its "
-					+ seconds + " s limit (proxima.routing.limits.request-timeout-seconds); ask for fewer points or"
-					+ " a shorter time");
+			throw new InvalidInputException(HttpStatus.UNPROCESSABLE_CONTENT,
+					"The request took longer than its " + seconds
+							+ " s limit (proxima.routing.limits.request-timeout-seconds); ask for fewer points or"
+							+ " a shorter time");
 		}
 	}
 

@@ -5,9 +5,10 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The documented estimate used when no road graph answers: road distance = straight-line distance × detour factor;
- * speed = {@code localSpeedKmh} up to {@code localRadiusKm} of straight line (villages, winding local roads), then
- * {@code ruralSpeedKmh} beyond (départementales between towns). On foot the whole road distance is walked at
+ * The documented estimate used when no road graph answers: road distance = straight-line
+ * distance × detour factor; speed = {@code localSpeedKmh} up to {@code localRadiusKm} of
+ * straight line (villages, winding local roads), then {@code ruralSpeedKmh} beyond
+ * (départementales between towns). On foot the whole road distance is walked at
  * {@code footSpeedKmh}.
  */
 @ConfigurationProperties("proxima.routing.estimate")
@@ -44,7 +45,10 @@ public record EstimateSettings(double detourFactor, double localSpeedKmh, double
 		return new Leg(roadMetres / (footSpeedKmh / 3.6), roadMetres, TravelMethod.ESTIMATE);
 	}
 
-	/** The straight-line distance whose estimated driving time is {@code seconds} (the inverse of {@link #estimate}). */
+	/**
+	 * The straight-line distance whose estimated driving time is {@code seconds} (the
+	 * inverse of {@link #estimate}).
+	 */
 	public double straightMetresWithin(double seconds) {
 		double localMetres = localRadiusKm * 1000;
 		double localSeconds = estimate(localMetres).seconds();

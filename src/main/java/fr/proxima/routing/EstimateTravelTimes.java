@@ -9,8 +9,9 @@ import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Point;
 
 /**
- * Travel times from the documented estimate alone (see {@link EstimateSettings}), for driving or walking. Not a bean:
- * {@link TravelTimeEngine} is the one {@link TravelTimes} and falls back to this per point.
+ * Travel times from the documented estimate alone (see {@link EstimateSettings}), for
+ * driving or walking. Not a bean: {@link TravelTimeEngine} is the one {@link TravelTimes}
+ * and falls back to this per point.
  */
 public class EstimateTravelTimes implements TravelTimes {
 
@@ -47,7 +48,10 @@ public class EstimateTravelTimes implements TravelTimes {
 		return onFoot ? settings.straightMetresWithinOnFoot(seconds) : settings.straightMetresWithin(seconds);
 	}
 
-	/** The area reached within {@code seconds}: a disk (polygon of 64 sides) of {@link #radiusMetres} around a point. */
+	/**
+	 * The area reached within {@code seconds}: a disk (polygon of 64 sides) of
+	 * {@link #radiusMetres} around a point.
+	 */
 	public MultiPolygon reach(Point center, double seconds) {
 		double radius = radiusMetres(seconds);
 		double dLat = Math.toDegrees(radius / EARTH_RADIUS_M);

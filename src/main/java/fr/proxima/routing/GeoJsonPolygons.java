@@ -27,7 +27,8 @@ final class GeoJsonPolygons {
 					+ geometry.path("type").asString("") + "'");
 		}
 		if (!result.isValid()) {
-			throw new InvalidInputException("area.geometry is not a valid polygon (self-intersecting or unclosed ring)");
+			throw new InvalidInputException(
+					"area.geometry is not a valid polygon (self-intersecting or unclosed ring)");
 		}
 		return result;
 	}

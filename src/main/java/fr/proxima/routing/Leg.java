@@ -1,6 +1,9 @@
 package fr.proxima.routing;
 
-/** Travel time and distance of one origin–destination pair; NaN seconds means unreachable within the cutoff. */
+/**
+ * Travel time and distance of one origin–destination pair; NaN seconds means unreachable
+ * within the cutoff.
+ */
 public record Leg(double seconds, double metres, TravelMethod method) {
 
 	public static Leg unreachable(TravelMethod method) {

@@ -2,7 +2,10 @@ package fr.proxima.routing;
 
 import java.util.List;
 
-/** A sources × targets travel-time matrix; {@code legs[i][j]} goes from source i to target j (or back, inbound). */
+/**
+ * A sources × targets travel-time matrix; {@code legs[i][j]} goes from source i to target
+ * j (or back, inbound).
+ */
 public record Matrix(List<Snapping> sources, List<Snapping> targets, Leg[][] legs) {
 
 	/** NETWORK only when every cell is a network time. */

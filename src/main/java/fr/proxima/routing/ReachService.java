@@ -22,11 +22,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-/** Travel-time questions that involve the store: coverage of an area by several sources, nearest offers. */
+/**
+ * Travel-time questions that involve the store: coverage of an area by several sources,
+ * nearest offers.
+ */
 @Service
 public class ReachService {
 
-	/** Most candidate offers routed for one nearest-offers request (the closest in straight line are kept). */
+	/**
+	 * Most candidate offers routed for one nearest-offers request (the closest in
+	 * straight line are kept).
+	 */
 	static final int MAX_CANDIDATES = 5000;
 
 	private final TravelTimeEngine engine;
@@ -60,7 +66,8 @@ public class ReachService {
 	}
 
 	/**
-	 * The union of the sources' isochrones for {@code minutes}, and its complement within {@code area} (when not null).
+	 * The union of the sources' isochrones for {@code minutes}, and its complement within
+	 * {@code area} (when not null).
 	 */
 	public CoverageArea coverage(List<Point> sources, int minutes, String profile, boolean toSources,
 			MultiPolygon area) {
@@ -91,12 +98,14 @@ public class ReachService {
 	}
 
 	/**
-	 * The {@code limit} offers reached soonest from {@code point} (or reaching it soonest when {@code toPoint}) within
-	 * {@code cutoffMinutes}: candidates are prefiltered in straight line with the radius reachable in that time, then
-	 * timed with one shortest-path tree. An audience filter keeps offers for that audience and offers for all.
+	 * The {@code limit} offers reached soonest from {@code point} (or reaching it soonest
+	 * when {@code toPoint}) within {@code cutoffMinutes}: candidates are prefiltered in
+	 * straight line with the radius reachable in that time, then timed with one
+	 * shortest-path tree. An audience filter keeps offers for that audience and offers
+	 * for all.
 	 */
-	public List<NearbyOffer> nearestOffers(Point point, int limit, Family family, Audience audience,
-			int cutoffMinutes, String profile, boolean toPoint) {
+	public List<NearbyOffer> nearestOffers(Point point, int limit, Family family, Audience audience, int cutoffMinutes,
+			String profile, boolean toPoint) {
 		int maxNearest = engine.settings().limits().maxNearest();
 		if (limit < 1) {
 			throw new InvalidInputException("limit must be at least 1, got " + limit);
@@ -134,8 +143,8 @@ public class ReachService {
 		double dLon = dLat / Math.cos(Math.toRadians(point.getY()));
 		StringBuilder sql = new StringBuilder("SELECT id, name, family, audience, ST_X(geom) AS lon, ST_Y(geom) AS lat"
 				+ " FROM offer WHERE geom IS NOT NULL AND ST_Intersects(geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))");
-		List<Object> args = new ArrayList<>(List.of(point.getX() - dLon, point.getY() - dLat, point.getX() + dLon,
-				point.getY() + dLat));
+		List<Object> args = new ArrayList<>(
+				List.of(point.getX() - dLon, point.getY() - dLat, point.getX() + dLon, point.getY() + dLat));
 		if (family != null) {
 			sql.append(" AND family = ?");
 			args.add(family.code());

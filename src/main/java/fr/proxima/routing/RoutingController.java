@@ -54,8 +54,8 @@ class RoutingController {
 		Isochrone iso = engine.isochrone(Geo.parsePoint("point", point), minutes, profile, inbound(direction));
 		List<Feature> features = new ArrayList<>();
 		for (Isochrone.Band band : iso.bands()) {
-			features.add(Feature.of(band.minutes(), band.ring(), Map.of("fromMinutes", band.fromMinutes(), "minutes",
-					band.minutes(), "method", iso.method())));
+			features.add(Feature.of(band.minutes(), band.ring(),
+					Map.of("fromMinutes", band.fromMinutes(), "minutes", band.minutes(), "method", iso.method())));
 		}
 		return FeatureCollection.of(features, Map.of("method", iso.method(), "origin", iso.origin(), "profile",
 				engine.profile(profile), "direction", direction));
@@ -66,7 +66,10 @@ class RoutingController {
 			AreaRequest area) {
 	}
 
-	/** One of: a département code, a commune code, or a GeoJSON Polygon/MultiPolygon geometry. */
+	/**
+	 * One of: a département code, a commune code, or a GeoJSON Polygon/MultiPolygon
+	 * geometry.
+	 */
 	record AreaRequest(String departement, String commune, JsonNode geometry) {
 	}
 
@@ -79,19 +82,19 @@ class RoutingController {
 		CoverageArea c = reach.coverage(points("sources", request.sources()), request.minutes(), request.profile(),
 				inbound(direction), area(request.area()));
 		List<Feature> features = new ArrayList<>();
-		features.add(Feature.of("covered", c.covered(), Map.of("kind", "covered", "minutes", c.minutes(), "method",
-				c.method())));
+		features.add(Feature.of("covered", c.covered(),
+				Map.of("kind", "covered", "minutes", c.minutes(), "method", c.method())));
 		if (c.uncovered() != null) {
-			features.add(Feature.of("uncovered", c.uncovered(), Map.of("kind", "uncovered", "minutes", c.minutes(),
-					"method", c.method())));
+			features.add(Feature.of("uncovered", c.uncovered(),
+					Map.of("kind", "uncovered", "minutes", c.minutes(), "method", c.method())));
 		}
 		return FeatureCollection.of(features, Map.of("method", c.method(), "sources", c.sources(), "profile",
 				engine.profile(request.profile()), "direction", direction));
 	}
 
 	/** Body of a matrix request: without targets, the matrix is sources × sources. */
-	record MatrixRequest(List<List<Double>> sources, List<List<Double>> targets, Integer cutoffMinutes,
-			String profile, String direction) {
+	record MatrixRequest(List<List<Double>> sources, List<List<Double>> targets, Integer cutoffMinutes, String profile,
+			String direction) {
 	}
 
 	@PostMapping("/matrix")
@@ -156,9 +159,7 @@ class RoutingController {
 		if (area == null) {
 			return null;
 		}
-		if (Stream.of(area.departement(), area.commune(), area.geometry())
-			.filter(Objects::nonNull)
-			.count() > 1) {
+		if (Stream.of(area.departement(), area.commune(), area.geometry()).filter(Objects::nonNull).count() > 1) {
 			throw new InvalidInputException("area takes one of departement, commune, geometry, not several");
 		}
 		if (area.departement() != null) {

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * Where a query point ({@code lon}, {@code lat}) landed on the network: {@code roadLon}/{@code roadLat} is the road
- * position it was moved to and {@code metres} how far (all NaN when it was not placed on the network).
+ * Where a query point ({@code lon}, {@code lat}) landed on the network:
+ * {@code roadLon}/{@code roadLat} is the road position it was moved to and {@code metres}
+ * how far (all NaN when it was not placed on the network).
  */
 public record Snapping(double lon, double lat, SnapStatus status, double metres, double roadLon, double roadLat) {
 
@@ -26,7 +27,9 @@ public record Snapping(double lon, double lat, SnapStatus status, double metres,
 		return roadLat;
 	}
 
-	/** The road position [lon, lat] the point was moved to; null when it was not placed. */
+	/**
+	 * The road position [lon, lat] the point was moved to; null when it was not placed.
+	 */
 	@JsonProperty("road")
 	public double[] road() {
 		return Double.isNaN(roadLon) ? null

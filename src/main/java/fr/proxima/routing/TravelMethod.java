@@ -2,12 +2,17 @@ package fr.proxima.routing;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** How a travel time was obtained. An estimate must never be presented as a network time. */
+/**
+ * How a travel time was obtained. An estimate must never be presented as a network time.
+ */
 public enum TravelMethod {
 
 	/** Shortest path on the loaded road graph. */
 	NETWORK,
-	/** Straight-line distance × detour factor at a speed chosen for the road context (see {@link EstimateSettings}). */
+	/**
+	 * Straight-line distance × detour factor at a speed chosen for the road context (see
+	 * {@link EstimateSettings}).
+	 */
 	ESTIMATE;
 
 	@JsonValue

@@ -14,9 +14,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * The travel-time engine other modules use: answers on the road network when a graph is loaded and a point lies on it,
- * and with the documented estimate otherwise, per point. Every answer carries its {@link TravelMethod} and the
- * {@link Snapping} of its points; nothing estimated is ever labelled network.
+ * The travel-time engine other modules use: answers on the road network when a graph is
+ * loaded and a point lies on it, and with the documented estimate otherwise, per point.
+ * Every answer carries its {@link TravelMethod} and the {@link Snapping} of its points;
+ * nothing estimated is ever labelled network.
  */
 @Service
 public class TravelTimeEngine implements TravelTimes {
@@ -41,7 +42,10 @@ public class TravelTimeEngine implements TravelTimes {
 		return router == null ? TravelMethod.ESTIMATE : TravelMethod.NETWORK;
 	}
 
-	/** "estimate" without a graph, else a hash of the OSM file and profiles the graph was built from. */
+	/**
+	 * "estimate" without a graph, else a hash of the OSM file and profiles the graph was
+	 * built from.
+	 */
 	public String graphFingerprint() {
 		return graph.fingerprint();
 	}
@@ -50,7 +54,10 @@ public class TravelTimeEngine implements TravelTimes {
 		return settings.profiles();
 	}
 
-	/** The given profile, or the default one when null or blank; 400 when it is not configured. */
+	/**
+	 * The given profile, or the default one when null or blank; 400 when it is not
+	 * configured.
+	 */
 	public String profile(String requested) {
 		if (requested == null || requested.isBlank()) {
 			return settings.defaultProfile();
@@ -65,7 +72,10 @@ public class TravelTimeEngine implements TravelTimes {
 		return place(point, profile(profile)).snapping();
 	}
 
-	/** Time and distance between two points; on the network only when both are placed on it. */
+	/**
+	 * Time and distance between two points; on the network only when both are placed on
+	 * it.
+	 */
 	public Route route(Point from, Point to, String profile, boolean withGeometry) {
 		String p = profile(profile);
 		Placed a = place(from, p);
@@ -80,21 +90,25 @@ public class TravelTimeEngine implements TravelTimes {
 	@Override
 	public List<Leg> oneToMany(Point source, List<Point> targets, double cutoffSeconds, boolean toSource) {
 		Leg[][] legs = legs(List.of(source), targets, cutoffSeconds, settings.defaultProfile(), toSource,
-				Deadline.none()).legs();
+				Deadline.none())
+			.legs();
 		return List.of(legs[0]);
 	}
 
 	/**
-	 * A sources × targets matrix with one shortest-path tree per source, bounded by the request limits.
-	 * @param toSource false: from each source to each target; true: from each target to each source
+	 * A sources × targets matrix with one shortest-path tree per source, bounded by the
+	 * request limits.
+	 * @param toSource false: from each source to each target; true: from each target to
+	 * each source
 	 */
 	public Matrix matrix(List<Point> sources, List<Point> targets, double cutoffSeconds, String profile,
 			boolean toSource) {
 		long cells = (long) sources.size() * targets.size();
 		if (cells > settings.limits().maxMatrixCells()) {
-			throw new InvalidInputException(HttpStatus.CONTENT_TOO_LARGE, "A matrix of " + sources.size() + " × "
-					+ targets.size() + " = " + cells + " cells exceeds the limit of "
-					+ settings.limits().maxMatrixCells() + " (proxima.routing.limits.max-matrix-cells)");
+			throw new InvalidInputException(HttpStatus.CONTENT_TOO_LARGE,
+					"A matrix of " + sources.size() + " × " + targets.size() + " = " + cells
+							+ " cells exceeds the limit of " + settings.limits().maxMatrixCells()
+							+ " (proxima.routing.limits.max-matrix-cells)");
 		}
 		checkMinutes(cutoffSeconds / 60);
 		return legs(sources, targets, cutoffSeconds, profile(profile), toSource,
@@ -120,8 +134,8 @@ public class TravelTimeEngine implements TravelTimes {
 	}
 
 	/**
-	 * Nested, non-overlapping rings reached within each of the given minutes (ascending, distinct); an estimate (disks)
-	 * when the origin is not on the network.
+	 * Nested, non-overlapping rings reached within each of the given minutes (ascending,
+	 * distinct); an estimate (disks) when the origin is not on the network.
 	 */
 	public Isochrone isochrone(Point origin, List<Integer> minutes, String profile, boolean toOrigin) {
 		checkBands(minutes);
@@ -139,7 +153,9 @@ public class TravelTimeEngine implements TravelTimes {
 		return new Isochrone(placed.snapping(), placed.snapping().method(), bands);
 	}
 
-	/** Cumulative areas reached within each of the given minutes, with the method used. */
+	/**
+	 * Cumulative areas reached within each of the given minutes, with the method used.
+	 */
 	List<MultiPolygon> reach(Point origin, List<Integer> minutes, String profile, boolean toOrigin) {
 		return reach(place(origin, profile), origin, minutes, profile, toOrigin);
 	}
@@ -151,30 +167,35 @@ public class TravelTimeEngine implements TravelTimes {
 				return router.reach(profile, placed, minutes, toOrigin);
 			}
 			catch (IllegalArgumentException e) {
-				throw new InvalidInputException(HttpStatus.UNPROCESSABLE_CONTENT,
-						"Too few roads are reachable from " + origin.getX() + "," + origin.getY()
-								+ " to draw an area; try a longer time or another point");
+				throw new InvalidInputException(HttpStatus.UNPROCESSABLE_CONTENT, "Too few roads are reachable from "
+						+ origin.getX() + "," + origin.getY() + " to draw an area; try a longer time or another point");
 			}
 		}
 		EstimateTravelTimes estimator = estimator(profile);
 		return minutes.stream().map(m -> estimator.reach(origin, m * 60.0)).toList();
 	}
 
-	/** Straight-line radius beyond which nothing can be reached within {@code seconds} (for spatial prefilters). */
+	/**
+	 * Straight-line radius beyond which nothing can be reached within {@code seconds}
+	 * (for spatial prefilters).
+	 */
 	public double reachRadiusMetres(double seconds, String profile) {
 		double estimated = estimator(profile(profile)).radiusMetres(seconds);
 		return router == null ? estimated : Math.max(estimated, seconds * settings.prefilterSpeedKmh() / 3.6);
 	}
 
-	/** Bands must be ascending, distinct, at most {@code max-bands} of them and each within the time limit. */
+	/**
+	 * Bands must be ascending, distinct, at most {@code max-bands} of them and each
+	 * within the time limit.
+	 */
 	public void checkBands(List<Integer> minutes) {
 		if (minutes == null || minutes.isEmpty()) {
 			throw new InvalidInputException("Give at least one time in minutes, e.g. minutes=10,20,30");
 		}
 		int maxBands = settings.limits().maxBands();
 		if (minutes.size() > maxBands) {
-			throw new InvalidInputException(HttpStatus.CONTENT_TOO_LARGE, minutes.size() + " bands exceed the limit of "
-					+ maxBands + " (proxima.routing.limits.max-bands)");
+			throw new InvalidInputException(HttpStatus.CONTENT_TOO_LARGE,
+					minutes.size() + " bands exceed the limit of " + maxBands + " (proxima.routing.limits.max-bands)");
 		}
 		if (minutes.stream().anyMatch(m -> m == null)) {
 			throw new InvalidInputException("Band minutes must be whole numbers separated by commas, got " + minutes);

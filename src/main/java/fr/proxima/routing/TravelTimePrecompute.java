@@ -27,11 +27,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Fills {@code offer_commune_time}: for every located offer, the travel times to and from the representative point of
- * every commune within the cutoff ({@code proxima.routing.precompute-cutoff-minutes}), with one tree per offer and
- * direction (or the estimate per point). Communes are prefiltered by the straight-line radius reachable within the
- * cutoff, so not all pairs are timed. Each fill records a {@code travel_time_run} with the graph and offers
- * fingerprints; {@link #refreshIfStale()} recomputes only when one of them (or the cutoff) changed.
+ * Fills {@code offer_commune_time}: for every located offer, the travel times to and from
+ * the representative point of every commune within the cutoff
+ * ({@code proxima.routing.precompute-cutoff-minutes}), with one tree per offer and
+ * direction (or the estimate per point). Communes are prefiltered by the straight-line
+ * radius reachable within the cutoff, so not all pairs are timed. Each fill records a
+ * {@code travel_time_run} with the graph and offers fingerprints;
+ * {@link #refreshIfStale()} recomputes only when one of them (or the cutoff) changed.
  */
 @Service
 public class TravelTimePrecompute {
@@ -72,9 +74,9 @@ public class TravelTimePrecompute {
 	}
 
 	/**
-	 * After a change of offers (another module publishes {@link OffersChanged} once it is committed), recomputes in
-	 * the background when {@code proxima.routing.auto-refresh} is on. Until the new run commits, readers see the
-	 * previous table.
+	 * After a change of offers (another module publishes {@link OffersChanged} once it is
+	 * committed), recomputes in the background when {@code proxima.routing.auto-refresh}
+	 * is on. Until the new run commits, readers see the previous table.
 	 */
 	@EventListener
 	public void onOffersChanged(OffersChanged event) {
@@ -107,18 +109,19 @@ public class TravelTimePrecompute {
 
 	/** The latest run, if any. */
 	public Optional<TravelTimeRun> latestRun() {
-		return jdbc.query("SELECT * FROM travel_time_run ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
-				(rs, i) -> new TravelTimeRun(rs.getLong("id"), rs.getString("graph_fingerprint"),
-						rs.getString("offers_fingerprint"), rs.getInt("cutoff_seconds"), rs.getInt("pairs"),
-						rs.getObject("started_at", OffsetDateTime.class),
-						rs.getObject("finished_at", OffsetDateTime.class)))
+		return jdbc
+			.query("SELECT * FROM travel_time_run ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
+					(rs, i) -> new TravelTimeRun(rs.getLong("id"), rs.getString("graph_fingerprint"),
+							rs.getString("offers_fingerprint"), rs.getInt("cutoff_seconds"), rs.getInt("pairs"),
+							rs.getObject("started_at", OffsetDateTime.class),
+							rs.getObject("finished_at", OffsetDateTime.class)))
 			.stream()
 			.findFirst();
 	}
 
 	/**
-	 * Recomputes when the graph, the offers, the communes or the cutoff changed since the latest run; does nothing when
-	 * there are no located offers and no run yet.
+	 * Recomputes when the graph, the offers, the communes or the cutoff changed since the
+	 * latest run; does nothing when there are no located offers and no run yet.
 	 * @return the new run, or empty when nothing changed
 	 */
 	public synchronized Optional<TravelTimeRun> refreshIfStale() {
@@ -126,8 +129,9 @@ public class TravelTimePrecompute {
 		List<Located> communes = communes();
 		String offersFingerprint = fingerprint(offers, communes);
 		Optional<TravelTimeRun> latest = latestRun();
-		boolean fresh = latest.map(r -> r.graphFingerprint().equals(engine.graphFingerprint())
-				&& r.offersFingerprint().equals(offersFingerprint) && r.cutoffSeconds() == cutoffSeconds())
+		boolean fresh = latest
+			.map(r -> r.graphFingerprint().equals(engine.graphFingerprint())
+					&& r.offersFingerprint().equals(offersFingerprint) && r.cutoffSeconds() == cutoffSeconds())
 			.orElse(offers.isEmpty());
 		if (fresh) {
 			log.info("Offer × commune travel times are up to date");
@@ -136,7 +140,10 @@ public class TravelTimePrecompute {
 		return Optional.of(compute(offers, communes, offersFingerprint));
 	}
 
-	/** Recomputes every offer × commune time now (called by the admin endpoint and after imports). */
+	/**
+	 * Recomputes every offer × commune time now (called by the admin endpoint and after
+	 * imports).
+	 */
 	public synchronized TravelTimeRun refresh() {
 		List<Located> offers = offers();
 		List<Located> communes = communes();
@@ -169,7 +176,8 @@ public class TravelTimePrecompute {
 						Leg any = o.reachable() ? o : b;
 						boolean network = o.method() == TravelMethod.NETWORK && b.method() == TravelMethod.NETWORK;
 						rows.add(new Object[] { Long.parseLong(offer.key()), near.get(j).key(), seconds(o), seconds(b),
-								(float) any.metres(), (network ? TravelMethod.NETWORK : TravelMethod.ESTIMATE).code() });
+								(float) any.metres(),
+								(network ? TravelMethod.NETWORK : TravelMethod.ESTIMATE).code() });
 					}
 				}
 			}
@@ -183,13 +191,16 @@ public class TravelTimePrecompute {
 		TravelTimeRun run = tx.execute(status -> {
 			jdbc.update("DELETE FROM offer_commune_time");
 			for (int from = 0; from < rows.size(); from += BATCH) {
-				jdbc.batchUpdate("INSERT INTO offer_commune_time (offer_id, commune_code, seconds_out, seconds_in, metres,"
-						+ " method) VALUES (?, ?, ?, ?, ?, ?)", rows.subList(from, Math.min(rows.size(), from + BATCH)));
+				jdbc.batchUpdate(
+						"INSERT INTO offer_commune_time (offer_id, commune_code, seconds_out, seconds_in, metres,"
+								+ " method) VALUES (?, ?, ?, ?, ?, ?)",
+						rows.subList(from, Math.min(rows.size(), from + BATCH)));
 			}
 			OffsetDateTime finished = OffsetDateTime.now(ZoneOffset.UTC);
-			jdbc.update("INSERT INTO travel_time_run (graph_fingerprint, offers_fingerprint, cutoff_seconds, pairs,"
-					+ " started_at, finished_at) VALUES (?, ?, ?, ?, ?, ?)", engine.graphFingerprint(),
-					offersFingerprint, (int) cutoff, rows.size(), started, finished);
+			jdbc.update(
+					"INSERT INTO travel_time_run (graph_fingerprint, offers_fingerprint, cutoff_seconds, pairs,"
+							+ " started_at, finished_at) VALUES (?, ?, ?, ?, ?, ?)",
+					engine.graphFingerprint(), offersFingerprint, (int) cutoff, rows.size(), started, finished);
 			return latestRun().orElseThrow();
 		});
 		log.info("Offer × commune travel times done: {} pairs for {} offers in {} (times {}, store {})", rows.size(),
@@ -207,7 +218,8 @@ public class TravelTimePrecompute {
 	}
 
 	private List<Located> offers() {
-		return jdbc.query("SELECT id, ST_X(geom) AS lon, ST_Y(geom) AS lat FROM offer WHERE geom IS NOT NULL ORDER BY id",
+		return jdbc.query(
+				"SELECT id, ST_X(geom) AS lon, ST_Y(geom) AS lat FROM offer WHERE geom IS NOT NULL ORDER BY id",
 				(rs, i) -> new Located(Long.toString(rs.getLong("id")), rs.getDouble("lon"), rs.getDouble("lat")));
 	}
 
@@ -216,7 +228,10 @@ public class TravelTimePrecompute {
 				(rs, i) -> new Located(rs.getString("code"), rs.getDouble("lon"), rs.getDouble("lat")));
 	}
 
-	/** A hash of every located offer and commune representative point: any change of them changes it. */
+	/**
+	 * A hash of every located offer and commune representative point: any change of them
+	 * changes it.
+	 */
 	static String fingerprint(List<Located> offers, List<Located> communes) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -234,7 +249,10 @@ public class TravelTimePrecompute {
 		}
 	}
 
-	/** Communes bucketed in cells of about the prefilter radius, for the straight-line prefilter. */
+	/**
+	 * Communes bucketed in cells of about the prefilter radius, for the straight-line
+	 * prefilter.
+	 */
 	private static final class CommuneGrid {
 
 		private final double cellDegrees;

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Limits of the read API ({@code proxima.api.*}): page sizes, the largest bbox and radius a query may ask for, and the
- * statement timeout of every API query.
+ * Limits of the read API ({@code proxima.api.*}): page sizes, the largest bbox and radius
+ * a query may ask for, and the statement timeout of every API query.
  */
 @ConfigurationProperties("proxima.api")
 public record ApiSettings(@DefaultValue("50") int defaultLimit, @DefaultValue("500") int maxLimit,

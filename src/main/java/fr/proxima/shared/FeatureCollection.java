@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An RFC 7946 GeoJSON FeatureCollection. {@code metadata} is a foreign member carrying paging, methods and warnings.
+ * An RFC 7946 GeoJSON FeatureCollection. {@code metadata} is a foreign member carrying
+ * paging, methods and warnings.
  */
 public record FeatureCollection(String type, List<Feature> features, Map<String, Object> metadata) {
 

@@ -10,7 +10,10 @@ import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 
-/** WGS84 (EPSG:4326) geometry helpers shared by every module; coordinates are always lon/lat. */
+/**
+ * WGS84 (EPSG:4326) geometry helpers shared by every module; coordinates are always
+ * lon/lat.
+ */
 public final class Geo {
 
 	public static final int SRID = 4326;
@@ -22,7 +25,10 @@ public final class Geo {
 	private Geo() {
 	}
 
-	/** A WGS84 point; rejects coordinates that are not finite or outside the lon/lat ranges. */
+	/**
+	 * A WGS84 point; rejects coordinates that are not finite or outside the lon/lat
+	 * ranges.
+	 */
 	public static Point point(double lon, double lat) {
 		if (!Double.isFinite(lon) || !Double.isFinite(lat) || lon < -180 || lon > 180 || lat < -90 || lat > 90) {
 			throw new InvalidInputException("Invalid coordinates: lon=" + lon + ", lat=" + lat
@@ -37,7 +43,10 @@ public final class Geo {
 		return point(v[0], v[1]);
 	}
 
-	/** Splits a comma-separated list of exactly {@code count} numbers; anything else is invalid input. */
+	/**
+	 * Splits a comma-separated list of exactly {@code count} numbers; anything else is
+	 * invalid input.
+	 */
 	static double[] parseNumbers(String parameter, String text, int count, String expected) {
 		String[] parts = text == null ? new String[0] : text.split(",", -1);
 		if (parts.length != count) {
@@ -56,7 +65,9 @@ public final class Geo {
 		return values;
 	}
 
-	/** Reads the WKB that {@code ST_AsBinary} returns on both databases; null stays null. */
+	/**
+	 * Reads the WKB that {@code ST_AsBinary} returns on both databases; null stays null.
+	 */
 	public static Geometry fromWkb(byte[] wkb) {
 		if (wkb == null) {
 			return null;
@@ -69,7 +80,10 @@ public final class Geo {
 		}
 	}
 
-	/** A polygon or multipolygon as a MultiPolygon in SRID 4326; null when the geometry is not polygonal. */
+	/**
+	 * A polygon or multipolygon as a MultiPolygon in SRID 4326; null when the geometry is
+	 * not polygonal.
+	 */
 	public static MultiPolygon toMultiPolygon(Geometry g) {
 		if (g instanceof MultiPolygon mp) {
 			return withSrid(mp);

@@ -6,7 +6,10 @@ import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
 import tools.jackson.databind.JsonNode;
 
-/** Reads GeoJSON geometry objects (Point, Polygon, MultiPolygon; lon/lat) as JTS geometries in SRID 4326. */
+/**
+ * Reads GeoJSON geometry objects (Point, Polygon, MultiPolygon; lon/lat) as JTS
+ * geometries in SRID 4326.
+ */
 public final class GeoJsonGeometry {
 
 	private GeoJsonGeometry() {
@@ -14,7 +17,8 @@ public final class GeoJsonGeometry {
 
 	/**
 	 * The geometry of a GeoJSON geometry object.
-	 * @throws IllegalArgumentException naming what is wrong: an unsupported type, a ring or a position
+	 * @throws IllegalArgumentException naming what is wrong: an unsupported type, a ring
+	 * or a position
 	 */
 	public static Geometry read(JsonNode g) {
 		String type = g.path("type").asString("");
@@ -29,8 +33,8 @@ public final class GeoJsonGeometry {
 				}
 				yield Geo.FACTORY.createMultiPolygon(polygons);
 			}
-			default -> throw new IllegalArgumentException("unsupported geometry type '" + type
-					+ "' (expected Point, Polygon or MultiPolygon)");
+			default -> throw new IllegalArgumentException(
+					"unsupported geometry type '" + type + "' (expected Point, Polygon or MultiPolygon)");
 		};
 	}
 

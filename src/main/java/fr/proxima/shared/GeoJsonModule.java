@@ -16,8 +16,9 @@ import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
- * Writes JTS geometries as RFC 7946 GeoJSON geometry objects. Jackson 3 has no published JTS module, so this small
- * one is registered with Spring's JSON mapper. Coordinates are rounded to 6 decimals (about 0.1 m).
+ * Writes JTS geometries as RFC 7946 GeoJSON geometry objects. Jackson 3 has no published
+ * JTS module, so this small one is registered with Spring's JSON mapper. Coordinates are
+ * rounded to 6 decimals (about 0.1 m).
  */
 @Component
 public class GeoJsonModule extends SimpleModule {

@@ -4,7 +4,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** Bad input from a client: rendered as an RFC 9457 problem detail with status 400 (or the given status). */
+/**
+ * Bad input from a client: rendered as an RFC 9457 problem detail with status 400 (or the
+ * given status).
+ */
 public class InvalidInputException extends ErrorResponseException {
 
 	public InvalidInputException(String detail) {

@@ -1,6 +1,9 @@
 package fr.proxima.shared;
 
-/** A checked {@code limit}/{@code offset} pair: the limit defaults to, and may not exceed, the configured bounds. */
+/**
+ * A checked {@code limit}/{@code offset} pair: the limit defaults to, and may not exceed,
+ * the configured bounds.
+ */
 public record Paging(int limit, int offset) {
 
 	public static Paging of(Integer limit, Integer offset, ApiSettings settings) {

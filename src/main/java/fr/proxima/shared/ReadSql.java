@@ -7,9 +7,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The JDBC access of the read API: named bind parameters only, and every statement carries the configured query
- * timeout ({@code proxima.api.query-timeout}). Kept apart from Boot's own {@code JdbcTemplate} so that imports are not
- * cut short by the API's timeout.
+ * The JDBC access of the read API: named bind parameters only, and every statement
+ * carries the configured query timeout ({@code proxima.api.query-timeout}). Kept apart
+ * from Boot's own {@code JdbcTemplate} so that imports are not cut short by the API's
+ * timeout.
  */
 @Component
 public class ReadSql {

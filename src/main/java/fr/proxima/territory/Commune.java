@@ -9,8 +9,8 @@ import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Point;
 
 /**
- * A commune of the official geographic code (COG) of a given vintage. {@code repPoint} is where its population is
- * assumed to live: a point guaranteed inside the polygon.
+ * A commune of the official geographic code (COG) of a given vintage. {@code repPoint} is
+ * where its population is assumed to live: a point guaranteed inside the polygon.
  */
 @Entity
 @Table(name = "commune")

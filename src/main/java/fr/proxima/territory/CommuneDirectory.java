@@ -30,12 +30,16 @@ class CommuneDirectory {
 	}
 
 	List<DepartementView> departements() {
-		return jdbc.query("SELECT d.code, d.name, (SELECT COUNT(*) FROM commune c WHERE c.departement_code = d.code)"
-				+ " AS communes FROM departement d ORDER BY d.code", new MapSqlParameterSource(),
+		return jdbc.query(
+				"SELECT d.code, d.name, (SELECT COUNT(*) FROM commune c WHERE c.departement_code = d.code)"
+						+ " AS communes FROM departement d ORDER BY d.code",
+				new MapSqlParameterSource(),
 				(rs, i) -> new DepartementView(rs.getString("code"), rs.getString("name"), rs.getLong("communes")));
 	}
 
-	/** The communes of a département by code, with their display geometry when asked for. */
+	/**
+	 * The communes of a département by code, with their display geometry when asked for.
+	 */
 	List<CommuneView> communes(String departement, boolean withGeometry) {
 		if (departement == null || !DEPARTEMENT_CODE.matcher(departement).matches()) {
 			throw new InvalidInputException("Invalid departement '" + departement + "': expected a code such as 48");
@@ -65,9 +69,8 @@ class CommuneDirectory {
 
 	private static CommuneView commune(ResultSet rs) throws SQLException {
 		int total = rs.getInt("total");
-		CommuneView.PopulationFigures population = rs.wasNull() ? null
-				: new CommuneView.PopulationFigures(total, integer(rs, "aged_75_plus"), integer(rs, "aged_85_plus"),
-						rs.getInt("census_year"));
+		CommuneView.PopulationFigures population = rs.wasNull() ? null : new CommuneView.PopulationFigures(total,
+				integer(rs, "aged_75_plus"), integer(rs, "aged_85_plus"), rs.getInt("census_year"));
 		return new CommuneView(rs.getString("code"), rs.getString("name"), rs.getString("departement_code"),
 				rs.getInt("cog_year"), population, Geo.point(rs.getDouble("rep_lon"), rs.getDouble("rep_lat")),
 				Geo.fromWkb(rs.getBytes("geometry_wkb")));

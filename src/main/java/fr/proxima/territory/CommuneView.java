@@ -10,19 +10,22 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 
 /**
- * A commune with its census population (null when none was imported) and representative point; {@code geometry},
- * simplified for display, is only present in the detail and the GeoJSON list.
+ * A commune with its census population (null when none was imported) and representative
+ * point; {@code geometry}, simplified for display, is only present in the detail and the
+ * GeoJSON list.
  */
 record CommuneView(String code, String name, String departementCode, int cogYear, PopulationFigures population,
 		Point representativePoint,
-		@Schema(description = "display-simplified polygon; only in the detail")
-		@JsonInclude(JsonInclude.Include.NON_NULL) Geometry geometry) {
+		@Schema(description = "display-simplified polygon; only in the detail") @JsonInclude(JsonInclude.Include.NON_NULL) Geometry geometry) {
 
 	record PopulationFigures(int total, Integer aged75Plus, Integer aged85Plus, int censusYear) {
 
 	}
 
-	/** A GeoJSON Feature with the display geometry and flat properties (convenient in GIS desktops). */
+	/**
+	 * A GeoJSON Feature with the display geometry and flat properties (convenient in GIS
+	 * desktops).
+	 */
 	Feature toFeature() {
 		Map<String, Object> p = new LinkedHashMap<>();
 		p.put("name", name);

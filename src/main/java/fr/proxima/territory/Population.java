@@ -5,7 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** Census population of one commune: total, aged 75+ and aged 85+ (null when the source lacks the band). */
+/**
+ * Census population of one commune: total, aged 75+ and aged 85+ (null when the source
+ * lacks the band).
+ */
 @Entity
 @Table(name = "population")
 public class Population {

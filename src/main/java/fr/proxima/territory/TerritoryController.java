@@ -43,8 +43,7 @@ class TerritoryController {
 	FeatureCollection geojson(
 			@Parameter(description = "département code", example = "48") @RequestParam String departement) {
 		List<CommuneView> found = communes.communes(departement, true);
-		return FeatureCollection.of(found.stream().map(CommuneView::toFeature).toList(),
-				Map.of("total", found.size()));
+		return FeatureCollection.of(found.stream().map(CommuneView::toFeature).toList(), Map.of("total", found.size()));
 	}
 
 	@GetMapping(path = "/api/communes/{code}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -35,10 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * issue 4: coverage, a scenario and E2SFCA in network mode, on the real Andorra road graph with invented communes and
- * offers (the towns along the CG-1 / CG-2 trunk road). The offer × commune table is filled by the real precompute; every
- * expectation comes from the travel-time engine's own one-to-many times and plain arithmetic, never from the coverage
- * service.
+ * issue 4: coverage, a scenario and E2SFCA in network mode, on the real Andorra road
+ * graph with invented communes and offers (the towns along the CG-1 / CG-2 trunk road).
+ * The offer × commune table is filled by the real precompute; every expectation comes
+ * from the travel-time engine's own one-to-many times and plain arithmetic, never from
+ * the coverage service.
  */
 class AndorraNetworkCoverageTest {
 
@@ -48,7 +49,9 @@ class AndorraNetworkCoverageTest {
 
 		static final double CUTOFF_SECONDS = 3600;
 
-		/** Upper bounds and weights of the E2SFCA bands, given explicitly to the query. */
+		/**
+		 * Upper bounds and weights of the E2SFCA bands, given explicitly to the query.
+		 */
 		static final double[] BAND_SECONDS = { 600, 1200, 1800 };
 
 		record Place(String code, double lon, double lat, int total, int aged75, int aged85) {
@@ -70,7 +73,10 @@ class AndorraNetworkCoverageTest {
 				return capacity == null ? 1 : capacity;
 			}
 
-			/** Establishments are reached from the commune, home-care services drive out to it. */
+			/**
+			 * Establishments are reached from the commune, home-care services drive out
+			 * to it.
+			 */
 			boolean toSource() {
 				return !Family.fromCode(family).isHomeCare();
 			}
@@ -78,14 +84,18 @@ class AndorraNetworkCoverageTest {
 		}
 
 		/** Invented population figures on real town positions. */
-		static final List<Place> COMMUNES = List.of(new Place("99001", 1.4914, 42.4636, 9_000, 700, 200), // Sant Julià
-				new Place("99002", 1.5218, 42.5063, 22_000, 1_500, 450), // Andorra la Vella
+		static final List<Place> COMMUNES = List.of(new Place("99001", 1.4914, 42.4636, 9_000, 700, 200), // Sant
+																											// Julià
+				new Place("99002", 1.5218, 42.5063, 22_000, 1_500, 450), // Andorra la
+																			// Vella
 				new Place("99003", 1.5806, 42.5353, 11_000, 800, 230), // Encamp
 				new Place("99004", 1.5975, 42.5667, 4_000, 300, 90), // Canillo
 				new Place("99005", 1.6676, 42.5766, 1_500, 90, 20), // Soldeu
 				new Place("99006", 1.7332, 42.5425, 2_500, 120, 30)); // Pas de la Casa
 
-		/** Existing offers: two EHPADs (one of unknown capacity) and a home-care service. */
+		/**
+		 * Existing offers: two EHPADs (one of unknown capacity) and a home-care service.
+		 */
 		static final List<Supply> OFFERS = List.of(new Supply("test: EHPAD Escaldes", "ehpad", 60, 1.5341, 42.5096),
 				new Supply("test: EHPAD Encamp", "ehpad", null, 1.5790, 42.5340),
 				new Supply("test: SSIAD Sant Julià", "ssiad", 25, 1.4930, 42.4650));
@@ -143,15 +153,16 @@ class AndorraNetworkCoverageTest {
 
 		/** A stored scenario that adds {@link #SITE}, compared with the baseline. */
 		ScenarioComparison compareWithSite() {
-			ScenarioView s = scenarios.create(new ScenarioRequest("test: SSIAD in Soldeu", null, List.of(
-					new ScenarioRequest.Site(SITE.name(), SITE.family(), SITE.capacity(), SITE.lon(), SITE.lat())),
+			ScenarioView s = scenarios.create(new ScenarioRequest("test: SSIAD in Soldeu", null, List
+				.of(new ScenarioRequest.Site(SITE.name(), SITE.family(), SITE.capacity(), SITE.lon(), SITE.lat())),
 					List.of()));
 			return scenarios.compare(s.id(), query());
 		}
 
 		/**
-		 * The engine's seconds between a supply point and every commune, in the supply's direction; infinite when
-		 * unreachable within the cutoff. Every leg must be a network time: all these points lie on the road graph.
+		 * The engine's seconds between a supply point and every commune, in the supply's
+		 * direction; infinite when unreachable within the cutoff. Every leg must be a
+		 * network time: all these points lie on the road graph.
 		 */
 		double[] engineSeconds(Supply s) {
 			List<Leg> legs = travelTimes.oneToMany(s.point(), COMMUNES.stream().map(Place::point).toList(),
@@ -188,8 +199,9 @@ class AndorraNetworkCoverageTest {
 		}
 
 		/**
-		 * The table stores times as 4-byte floats: a time within a second of a threshold could fall on either side.
-		 * The chosen places keep clear of every threshold the test uses, so that the expectations are exact.
+		 * The table stores times as 4-byte floats: a time within a second of a threshold
+		 * could fall on either side. The chosen places keep clear of every threshold the
+		 * test uses, so that the expectations are exact.
 		 */
 		static void assertClearOfThresholds(double[][] seconds) {
 			for (double[] row : seconds) {
@@ -204,12 +216,18 @@ class AndorraNetworkCoverageTest {
 			}
 		}
 
-		/** E2SFCA weight, written out: 1.00 up to 10 min, 0.68 up to 20, 0.22 up to 30, nothing beyond. */
+		/**
+		 * E2SFCA weight, written out: 1.00 up to 10 min, 0.68 up to 20, 0.22 up to 30,
+		 * nothing beyond.
+		 */
 		static double w(double seconds) {
 			return seconds <= 600 ? 1.00 : seconds <= 1200 ? 0.68 : seconds <= 1800 ? 0.22 : 0;
 		}
 
-		/** A_i = Σ_j R_j·W(t_ij) with R_j = S_j / Σ_k P_k·W(t_kj), P being the 75+ population. */
+		/**
+		 * A_i = Σ_j R_j·W(t_ij) with R_j = S_j / Σ_k P_k·W(t_kj), P being the 75+
+		 * population.
+		 */
 		static double[] e2sfca(double[][] seconds, double[] places) {
 			double[] index = new double[COMMUNES.size()];
 			for (int j = 0; j < seconds.length; j++) {
@@ -227,8 +245,8 @@ class AndorraNetworkCoverageTest {
 
 		@Test
 		void everyCommunesTimeIsTheEnginesNetworkTimeToItsNearestOffer() {
-			assertThat(COMMUNES).allSatisfy(c -> assertThat(engine.snap(c.point(), "car").status())
-				.isEqualTo(SnapStatus.SNAPPED));
+			assertThat(COMMUNES)
+				.allSatisfy(c -> assertThat(engine.snap(c.point(), "car").status()).isEqualTo(SnapStatus.SNAPPED));
 			double[][] seconds = offerSeconds();
 			assertClearOfThresholds(seconds);
 			double[] best = nearest(seconds);
@@ -240,7 +258,8 @@ class AndorraNetworkCoverageTest {
 
 			assertThat(report.method()).isEqualTo("network");
 			assertThat(report.estimated()).isFalse();
-			Map<String, CoverageReport.Row> rows = report.communes().stream()
+			Map<String, CoverageReport.Row> rows = report.communes()
+				.stream()
 				.collect(Collectors.toMap(CoverageReport.Row::code, r -> r));
 			assertThat(rows).containsOnlyKeys(COMMUNES.stream().map(Place::code).toList());
 			long coveredPopulation = 0;
@@ -276,19 +295,29 @@ class AndorraNetworkCoverageTest {
 
 			assertThat(c.method()).isEqualTo("network");
 			assertThat(c.estimated()).isFalse();
-			Set<String> before = c.communes().stream().filter(ScenarioComparison.Row::coveredBefore)
-				.map(ScenarioComparison.Row::code).collect(Collectors.toCollection(TreeSet::new));
-			Set<String> gained = c.communes().stream().filter(r -> r.coveredAfter() && !r.coveredBefore())
-				.map(ScenarioComparison.Row::code).collect(Collectors.toCollection(TreeSet::new));
+			Set<String> before = c.communes()
+				.stream()
+				.filter(ScenarioComparison.Row::coveredBefore)
+				.map(ScenarioComparison.Row::code)
+				.collect(Collectors.toCollection(TreeSet::new));
+			Set<String> gained = c.communes()
+				.stream()
+				.filter(r -> r.coveredAfter() && !r.coveredBefore())
+				.map(ScenarioComparison.Row::code)
+				.collect(Collectors.toCollection(TreeSet::new));
 			assertThat(before).isEqualTo(coveredBefore);
 			assertThat(gained).isEqualTo(newlyCovered);
 			assertThat(c.communes()).noneMatch(r -> r.coveredBefore() && !r.coveredAfter());
-			long gainedPopulation = COMMUNES.stream().filter(p -> newlyCovered.contains(p.code()))
-				.mapToLong(Place::total).sum();
+			long gainedPopulation = COMMUNES.stream()
+				.filter(p -> newlyCovered.contains(p.code()))
+				.mapToLong(Place::total)
+				.sum();
 			assertThat(c.after().population().covered() - c.before().population().covered())
 				.isEqualTo(gainedPopulation);
-			// times after the change: the nearer of the baseline's nearest offer and the site
-			Map<String, ScenarioComparison.Row> rows = c.communes().stream()
+			// times after the change: the nearer of the baseline's nearest offer and the
+			// site
+			Map<String, ScenarioComparison.Row> rows = c.communes()
+				.stream()
 				.collect(Collectors.toMap(ScenarioComparison.Row::code, r -> r));
 			double[] best = nearest(seconds);
 			for (int i = 0; i < COMMUNES.size(); i++) {
@@ -299,8 +328,8 @@ class AndorraNetworkCoverageTest {
 
 		@Test
 		void everyOutputSaysItsTimesComeFromTheNetwork(@Autowired WebApplicationContext web) throws Exception {
-			ScenarioView s = scenarios.create(new ScenarioRequest("test: methods", null, List.of(
-					new ScenarioRequest.Site(SITE.name(), SITE.family(), SITE.capacity(), SITE.lon(), SITE.lat())),
+			ScenarioView s = scenarios.create(new ScenarioRequest("test: methods", null, List
+				.of(new ScenarioRequest.Site(SITE.name(), SITE.family(), SITE.capacity(), SITE.lon(), SITE.lat())),
 					List.of()));
 
 			MethodCheck.everyOutputSays(MockMvcBuilders.webAppContextSetup(web).build(), "network", "ssiad",

@@ -45,7 +45,8 @@ class CoverageApiTest {
 
 		@BeforeEach
 		void twoCommunes() {
-			// built here rather than with @AutoConfigureMockMvc, so that the tests share the suite's one context
+			// built here rather than with @AutoConfigureMockMvc, so that the tests share
+			// the suite's one context
 			mvc = MockMvcBuilders.webAppContextSetup(web).build();
 			fixture = new CoverageFixture(jdbc).reset();
 			fixture.commune("99001", 0, 300, 40, 10).commune("99002", 10, 400, 50, 20);
@@ -62,8 +63,8 @@ class CoverageApiTest {
 			jdbc.update("INSERT INTO offer (name, family, audience, source_name, imported_at)"
 					+ " VALUES ('test: ssiad known by its zone only', 'ssiad', 'elderly', ?, CURRENT_TIMESTAMP)",
 					CoverageFixture.SOURCE);
-			mvc.perform(get("/api/coverage").param("families", "ssiad").param("minutes", "15")
-				.param("departements", "99"))
+			mvc.perform(
+					get("/api/coverage").param("families", "ssiad").param("minutes", "15").param("departements", "99"))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.totals.population.covered").value(300))
 				.andExpect(jsonPath("$.unlocatedOffers.length()").value(1))
@@ -72,21 +73,24 @@ class CoverageApiTest {
 
 		@Test
 		void coverageAnswersJsonCsvAndGeoJson() throws Exception {
-			mvc.perform(get("/api/coverage").param("families", "ssiad").param("minutes", "15")
-				.param("departements", "99"))
+			mvc.perform(
+					get("/api/coverage").param("families", "ssiad").param("minutes", "15").param("departements", "99"))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.totals.population.total").value(700))
 				.andExpect(jsonPath("$.totals.population.covered").value(300))
 				.andExpect(jsonPath("$.uncovered[0].code").value("99002"))
 				.andExpect(jsonPath("$.method").value("estimate"))
 				.andExpect(jsonPath("$.estimated").value(true));
-			mvc.perform(get("/api/coverage").param("families", "ssiad").param("minutes", "15")
-				.param("departements", "99").param("format", "csv"))
+			mvc.perform(get("/api/coverage").param("families", "ssiad")
+				.param("minutes", "15")
+				.param("departements", "99")
+				.param("format", "csv"))
 				.andExpect(status().isOk())
 				.andExpect(content().contentTypeCompatibleWith("text/csv"))
 				.andExpect(content().string(startsWith("code,name,departement,minutes,nearest_offer_id")))
 				.andExpect(content().string(containsString("\r\n99002,Commune 99002,99,19,")));
-			mvc.perform(get("/api/coverage/accessibility").param("families", "ssiad").param("departements", "99")
+			mvc.perform(get("/api/coverage/accessibility").param("families", "ssiad")
+				.param("departements", "99")
 				.param("format", "geojson"))
 				.andExpect(status().isOk())
 				.andExpect(content().contentTypeCompatibleWith("application/geo+json"))
@@ -95,8 +99,11 @@ class CoverageApiTest {
 				.andExpect(jsonPath("$.features[0].geometry.type").value("MultiPolygon"))
 				.andExpect(jsonPath("$.features[0].properties.index").isNumber())
 				.andExpect(jsonPath("$.metadata.bands[0]").value("0–10 min × 1.0"));
-			mvc.perform(get("/api/coverage/suggestions").param("families", "ssiad").param("minutes", "15")
-				.param("departements", "99").param("k", "3").param("format", "csv"))
+			mvc.perform(get("/api/coverage/suggestions").param("families", "ssiad")
+				.param("minutes", "15")
+				.param("departements", "99")
+				.param("k", "3")
+				.param("format", "csv"))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("1,99002,Commune 99002,")));
 		}
@@ -108,32 +115,38 @@ class CoverageApiTest {
 			expectProblem(get("/api/coverage").param("families", "ssiad").param("minutes", "500"), 400, "minutes");
 			expectProblem(get("/api/coverage").param("families", "ssiad").param("departements", "00"), 400,
 					"Unknown département");
-			expectProblem(get("/api/coverage/accessibility").param("families", "ssiad").param("bands", "20,10")
+			expectProblem(get("/api/coverage/accessibility").param("families", "ssiad")
+				.param("bands", "20,10")
 				.param("weights", "1,0.5"), 400, "increasing");
-			expectProblem(get("/api/coverage/accessibility").param("families", "ssiad").param("bands", "10,20")
+			expectProblem(get("/api/coverage/accessibility").param("families", "ssiad")
+				.param("bands", "10,20")
 				.param("weights", "1"), 400, "as many");
 			expectProblem(get("/api/coverage/accessibility").param("families", "ssiad").param("demand", "60+"), 400,
 					"Unknown demand");
 			expectProblem(get("/api/coverage").param("families", "ssiad").param("format", "xls"), 400,
 					"Unknown format");
 			expectProblem(get("/api/coverage/accessibility/explain").param("families", "ssiad")
-				.param("departements", "99").param("commune", "00000"), 404, "Unknown commune");
-			expectProblem(get("/api/coverage/suggestions").param("families", "ssiad").param("departements", "99")
+				.param("departements", "99")
+				.param("commune", "00000"), 404, "Unknown commune");
+			expectProblem(get("/api/coverage/suggestions").param("families", "ssiad")
+				.param("departements", "99")
 				.param("k", "0"), 400, "k must");
 			expectProblem(get("/api/coverage/scenarios/987654"), 404, "Unknown scenario");
 			expectProblem(get("/api/coverage/scenarios/987654/comparison").param("families", "ssiad"), 404,
 					"Unknown scenario");
 			expectProblem(post("/api/coverage/scenarios").contentType(MediaType.APPLICATION_JSON)
 				.content("{\"name\":\"test: bad\",\"closures\":[987654]}"), 400, "Unknown offers");
-			expectProblem(post("/api/coverage/scenarios").contentType(MediaType.APPLICATION_JSON)
-				.content("{\"name\":\"test: bad\",\"sites\":[{\"family\":\"ssiad\",\"lon\":200,\"lat\":0}]}"), 400,
-					"Invalid coordinates");
+			expectProblem(
+					post("/api/coverage/scenarios").contentType(MediaType.APPLICATION_JSON)
+						.content("{\"name\":\"test: bad\",\"sites\":[{\"family\":\"ssiad\",\"lon\":200,\"lat\":0}]}"),
+					400, "Invalid coordinates");
 		}
 
 		@Test
 		void everyOutputSaysItsTimesAreEstimatesWithoutARoadGraph() throws Exception {
-			String location = mvc.perform(post("/api/coverage/scenarios").contentType(MediaType.APPLICATION_JSON)
-				.content("{\"name\":\"test: methods\",\"sites\":[{\"family\":\"ssiad\",\"lon\":10.05,\"lat\":0}]}"))
+			String location = mvc
+				.perform(post("/api/coverage/scenarios").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"name\":\"test: methods\",\"sites\":[{\"family\":\"ssiad\",\"lon\":10.05,\"lat\":0}]}"))
 				.andExpect(status().isCreated())
 				.andReturn()
 				.getResponse()
@@ -146,11 +159,13 @@ class CoverageApiTest {
 		@Test
 		void zonesWithoutServicesKeepTheirCsvHeaderAndLayerMetadata() throws Exception {
 			// the fixture's service declares no zone: no rows
-			mvc.perform(get("/api/coverage/zones").param("families", "ssiad").param("departements", "99")
+			mvc.perform(get("/api/coverage/zones").param("families", "ssiad")
+				.param("departements", "99")
 				.param("format", "csv"))
 				.andExpect(status().isOk())
 				.andExpect(content().string("offer_id,offer_name,commune_code,commune_name,kind,method\r\n"));
-			mvc.perform(get("/api/coverage/zones").param("families", "ssiad").param("departements", "99")
+			mvc.perform(get("/api/coverage/zones").param("families", "ssiad")
+				.param("departements", "99")
 				.param("format", "geojson"))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.features.length()").value(0))
@@ -161,14 +176,18 @@ class CoverageApiTest {
 
 		@Test
 		void suggestionsTakeFamiliesLikeTheOtherEndpoints() throws Exception {
-			mvc.perform(get("/api/coverage/suggestions").param("families", "ssiad,saad").param("minutes", "15")
-				.param("departements", "99").param("k", "1"))
+			mvc.perform(get("/api/coverage/suggestions").param("families", "ssiad,saad")
+				.param("minutes", "15")
+				.param("departements", "99")
+				.param("k", "1"))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.parameters.families.length()").value(2))
 				.andExpect(jsonPath("$.steps[0].communeCode").value("99002"));
 			// the older name still works
-			mvc.perform(get("/api/coverage/suggestions").param("family", "ssiad").param("minutes", "15")
-				.param("departements", "99").param("k", "1"))
+			mvc.perform(get("/api/coverage/suggestions").param("family", "ssiad")
+				.param("minutes", "15")
+				.param("departements", "99")
+				.param("k", "1"))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.parameters.families[0]").value("ssiad"));
 			expectProblem(get("/api/coverage/suggestions").param("families", "ssiad,ehpad").param("departements", "99"),
@@ -187,7 +206,8 @@ class CoverageApiTest {
 
 		@Test
 		void anEmptyStoreAsksForAnImport(@Autowired PlatformTransactionManager transactions) {
-			// every commune removed in a transaction rolled back afterwards (MockMvc runs on this thread)
+			// every commune removed in a transaction rolled back afterwards (MockMvc runs
+			// on this thread)
 			new TransactionTemplate(transactions).executeWithoutResult(tx -> {
 				jdbc.update("DELETE FROM commune");
 				try {
@@ -204,9 +224,8 @@ class CoverageApiTest {
 				.isEqualTo(1);
 		}
 
-		private void expectProblem(
-				org.springframework.test.web.servlet.RequestBuilder request, int status, String detail)
-				throws Exception {
+		private void expectProblem(org.springframework.test.web.servlet.RequestBuilder request, int status,
+				String detail) throws Exception {
 			mvc.perform(request)
 				.andExpect(status().is(status))
 				.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
@@ -217,8 +236,8 @@ class CoverageApiTest {
 		void scenariosAreStoredUpdatedComparedAndDeleted() throws Exception {
 			String body = "{\"name\":\"test: B\",\"sites\":[{\"name\":\"new\",\"family\":\"ssiad\",\"capacity\":12,"
 					+ "\"lon\":" + (10 + 10 * CoverageFixture.DEG_PER_KM) + ",\"lat\":0}]}";
-			String location = mvc.perform(post("/api/coverage/scenarios").contentType(MediaType.APPLICATION_JSON)
-				.content(body))
+			String location = mvc
+				.perform(post("/api/coverage/scenarios").contentType(MediaType.APPLICATION_JSON).content(body))
 				.andExpect(status().isCreated())
 				.andExpect(jsonPath("$.sites[0].family").value("ssiad"))
 				.andReturn()
@@ -226,14 +245,17 @@ class CoverageApiTest {
 				.getHeader("Location");
 			mvc.perform(post("/api/coverage/scenarios").contentType(MediaType.APPLICATION_JSON).content(body))
 				.andExpect(status().isConflict());
-			mvc.perform(get(location + "/comparison").param("families", "ssiad").param("minutes", "15")
+			mvc.perform(get(location + "/comparison").param("families", "ssiad")
+				.param("minutes", "15")
 				.param("departements", "99"))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.before.population.covered").value(300))
 				.andExpect(jsonPath("$.after.population.covered").value(700))
 				.andExpect(jsonPath("$.changedCommunes").value(2));
-			mvc.perform(get(location + "/comparison").param("families", "ssiad").param("minutes", "15")
-				.param("departements", "99").param("format", "csv"))
+			mvc.perform(get(location + "/comparison").param("families", "ssiad")
+				.param("minutes", "15")
+				.param("departements", "99")
+				.param("format", "csv"))
 				.andExpect(content().string(startsWith("code,name,departement,minutes_before,minutes_after")));
 			mvc.perform(put(location).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"name\":\"test: renamed\",\"sites\":[]}"))
@@ -244,8 +266,8 @@ class CoverageApiTest {
 			mvc.perform(delete(location)).andExpect(status().isNoContent());
 			mvc.perform(get(location)).andExpect(status().isNotFound());
 			mvc.perform(get("/api/coverage/scenarios/1x")).andExpect(status().isBadRequest());
-			mvc.perform(get("/api/coverage/scenarios")).andExpect(header().string("Content-Type",
-					containsString("json")));
+			mvc.perform(get("/api/coverage/scenarios"))
+				.andExpect(header().string("Content-Type", containsString("json")));
 		}
 
 	}

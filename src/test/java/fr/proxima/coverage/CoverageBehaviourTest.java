@@ -19,10 +19,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * issue 4: coverage, scenarios, suggestions and zones in estimate mode on invented communes in a line, 10 km apart
- * (A 0, B 10, C 20, D 30, F 32, E 40 km). With the documented estimate (straight line × 1.4 at 35 km/h up to 5 km,
- * then 60 km/h), T = 15 min reaches 7.14 km: an offer covers its own commune only, except that D and F cover each
- * other (2 km apart).
+ * issue 4: coverage, scenarios, suggestions and zones in estimate mode on invented
+ * communes in a line, 10 km apart (A 0, B 10, C 20, D 30, F 32, E 40 km). With the
+ * documented estimate (straight line × 1.4 at 35 km/h up to 5 km, then 60 km/h), T = 15
+ * min reaches 7.14 km: an offer covers its own commune only, except that D and F cover
+ * each other (2 km apart).
  */
 class CoverageBehaviourTest {
 
@@ -66,7 +67,10 @@ class CoverageBehaviourTest {
 		}
 
 		Set<String> covered(CoverageReport r) {
-			return r.communes().stream().filter(CoverageReport.Row::covered).map(CoverageReport.Row::code)
+			return r.communes()
+				.stream()
+				.filter(CoverageReport.Row::covered)
+				.map(CoverageReport.Row::code)
 				.collect(Collectors.toSet());
 		}
 
@@ -78,9 +82,12 @@ class CoverageBehaviourTest {
 
 			assertThat(covered(before)).containsExactly("99001");
 			assertThat(covered(after)).containsExactly("99003");
-			Map<String, Boolean> was = before.communes().stream()
+			Map<String, Boolean> was = before.communes()
+				.stream()
 				.collect(Collectors.toMap(CoverageReport.Row::code, CoverageReport.Row::covered));
-			assertThat(after.communes().stream().filter(r -> r.covered() != was.get(r.code()))
+			assertThat(after.communes()
+				.stream()
+				.filter(r -> r.covered() != was.get(r.code()))
 				.map(CoverageReport.Row::code)).containsExactlyInAnyOrder("99001", "99003");
 			assertThat(after.totals().population().covered()).isEqualTo(1200);
 			assertThat(after.method()).isEqualTo("estimate");
@@ -98,7 +105,9 @@ class CoverageBehaviourTest {
 			assertThat(c.after().population().covered() - c.before().population().covered()).isEqualTo(1200);
 			assertThat(c.after().aged75Plus().covered() - c.before().aged75Plus().covered()).isEqualTo(200);
 			assertThat(c.after().aged85Plus().covered() - c.before().aged85Plus().covered()).isEqualTo(70);
-			assertThat(c.communes().stream().filter(r -> r.coveredAfter() != r.coveredBefore())
+			assertThat(c.communes()
+				.stream()
+				.filter(r -> r.coveredAfter() != r.coveredBefore())
 				.map(ScenarioComparison.Row::code)).containsExactly("99003");
 			assertThat(c.after().population().covered() + c.after().population().uncovered())
 				.isEqualTo(300 + 400 + 1200 + 900 + 600 + 700);
@@ -112,7 +121,9 @@ class CoverageBehaviourTest {
 
 			assertThat(c.before().population().covered()).isEqualTo(300);
 			assertThat(c.after().population().covered()).isZero();
-			assertThat(c.communes().stream().filter(ScenarioComparison.Row::coveredBefore)
+			assertThat(c.communes()
+				.stream()
+				.filter(ScenarioComparison.Row::coveredBefore)
 				.map(ScenarioComparison.Row::code)).containsExactly("99001");
 		}
 
@@ -121,7 +132,8 @@ class CoverageBehaviourTest {
 			SuggestionReport r = coverage.suggestions(query("ssiad"), 6);
 
 			List<Long> gains = r.steps().stream().map(SuggestionReport.Step::gain).toList();
-			// D (covers D + F: 120 + 90), then C (200), E (80), B (50); nothing is left to gain after four sites
+			// D (covers D + F: 120 + 90), then C (200), E (80), B (50); nothing is left
+			// to gain after four sites
 			assertThat(gains).containsExactly(210L, 200L, 80L, 50L);
 			assertThat(gains).isSortedAccordingTo((x, y) -> Long.compare(y, x));
 			assertThat(r.steps().get(0).communeCode()).isEqualTo("99004");
@@ -136,7 +148,8 @@ class CoverageBehaviourTest {
 			jdbc.update("INSERT INTO offer_zone_commune (offer_id, commune_code) VALUES (?, '99002')", zoned);
 
 			CoverageReport r = coverage.coverage(query("ssiad"));
-			// the zoned service sits in C but declares only B (19 min away): C stays uncovered
+			// the zoned service sits in C but declares only B (19 min away): C stays
+			// uncovered
 			assertThat(covered(r)).containsExactly("99001");
 
 			ZoneReport z = coverage.zones(query("ssiad"));
@@ -149,7 +162,8 @@ class CoverageBehaviourTest {
 
 		@Test
 		void establishmentsAreReachedFromTheCommuneAndHomeCareFromTheOffer() {
-			// the same position for an EHPAD: its time is read commune → offer in the table
+			// the same position for an EHPAD: its time is read commune → offer in the
+			// table
 			long ehpad = fixture.offer("test: ehpad", "ehpad", 40, 40);
 			fixture.time(ehpad, "99005", 3).precomputeRun(3600);
 			jdbc.update("UPDATE offer_commune_time SET seconds_in = 1200 WHERE offer_id = ?", ehpad);

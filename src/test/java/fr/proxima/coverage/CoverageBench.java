@@ -22,14 +22,16 @@ import org.junit.jupiter.api.Test;
  * issue 4: how long the E2SFCA core takes once travel times are precomputed (run with
  * {@code ./mvnw -B test -Dtest='*Bench' -Dsurefire.failIfNoSpecifiedTests=false}).
  * <ol>
- * <li>Lozère + neighbours, from the real shared data: every commune's interior point and census 75+, every FINESS
- * establishment (capacity unknown → 1); times from the documented estimate within the last band (30 min), as the
- * service loads them. Target ≤ 200 ms warm.</li>
- * <li>SYNTHETIC France-size case, generated in memory with a fixed seed: 35,000 communes and 100,000 offers at random
- * in a 740 × 740 km square (France's area), sparse times within 30 min from the same estimate. Target ≤ 5 s.</li>
+ * <li>Lozère + neighbours, from the real shared data: every commune's interior point and
+ * census 75+, every FINESS establishment (capacity unknown → 1); times from the
+ * documented estimate within the last band (30 min), as the service loads them. Target ≤
+ * 200 ms warm.</li>
+ * <li>SYNTHETIC France-size case, generated in memory with a fixed seed: 35,000 communes
+ * and 100,000 offers at random in a 740 × 740 km square (France's area), sparse times
+ * within 30 min from the same estimate. Target ≤ 5 s.</li>
  * </ol>
- * Both time the E2SFCA core (both steps) and the nearest-offer pass on the compressed sparse matrix; loading from the
- * database is not part of the figure.
+ * Both time the E2SFCA core (both steps) and the nearest-offer pass on the compressed
+ * sparse matrix; loading from the database is not part of the figure.
  */
 class CoverageBench {
 
@@ -99,7 +101,8 @@ class CoverageBench {
 		double[] cx = new double[communes];
 		double[] cy = new double[communes];
 		double[] demand = new double[communes];
-		double cell = 18; // km; 30 min of the estimate is at most 17.9 km in a straight line
+		double cell = 18; // km; 30 min of the estimate is at most 17.9 km in a straight
+							// line
 		int cells = (int) Math.ceil(side / cell);
 		List<List<Integer>> grid = new ArrayList<>();
 		for (int g = 0; g < cells * cells; g++) {
@@ -160,7 +163,8 @@ class CoverageBench {
 		System.out.printf("%n[CoverageBench] %s%n", label);
 		System.out.printf("  %,d communes × %,d offers, %,d pairs within 30 min (matrix built in %.0f ms)%n",
 				m.columns(), m.rows(), m.entries(), buildMs);
-		System.out.printf("  E2SFCA warm: median %.1f ms, min %.1f ms, max %.1f ms over %d runs; target ≤ %.0f ms: %s%n",
+		System.out.printf(
+				"  E2SFCA warm: median %.1f ms, min %.1f ms, max %.1f ms over %d runs; target ≤ %.0f ms: %s%n",
 				e2sfca[runs / 2], e2sfca[0], e2sfca[runs - 1], runs, targetMs,
 				e2sfca[runs / 2] <= targetMs ? "met" : "MISSED");
 		System.out.printf("  nearest offer (coverage) warm: median %.1f ms%n", nearest[runs / 2]);

@@ -5,9 +5,10 @@ import java.util.Locale;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Invented communes and offers for coverage tests, written with plain JDBC in an invented département 99 placed far
- * from any real data (near lon 10, lat 0), so that imported data in the same database cannot interfere; tests on a
- * real road graph place them at chosen coordinates instead ({@code communeAt}, {@code offerAt}). Removes only its own
+ * Invented communes and offers for coverage tests, written with plain JDBC in an invented
+ * département 99 placed far from any real data (near lon 10, lat 0), so that imported
+ * data in the same database cannot interfere; tests on a real road graph place them at
+ * chosen coordinates instead ({@code communeAt}, {@code offerAt}). Removes only its own
  * rows.
  */
 final class CoverageFixture {
@@ -42,20 +43,25 @@ final class CoverageFixture {
 		jdbc.update("DELETE FROM departement WHERE code = ?", DEPARTEMENT);
 	}
 
-	/** A commune whose representative point lies {@code xKm} east of (10, 0); a 1 km square polygon around it. */
+	/**
+	 * A commune whose representative point lies {@code xKm} east of (10, 0); a 1 km
+	 * square polygon around it.
+	 */
 	CoverageFixture commune(String code, double xKm, Integer total, Integer aged75, Integer aged85) {
 		return communeAt(code, 10 + xKm * DEG_PER_KM, 0, total, aged75, aged85);
 	}
 
 	/**
-	 * A commune whose representative point is (lon, lat), with a polygon of about 1 km × 1 km around it (for tests
-	 * that place communes on a real road graph). Null figures: no census row.
+	 * A commune whose representative point is (lon, lat), with a polygon of about 1 km ×
+	 * 1 km around it (for tests that place communes on a real road graph). Null figures:
+	 * no census row.
 	 */
 	CoverageFixture communeAt(String code, double lon, double lat, Integer total, Integer aged75, Integer aged85) {
 		double h = 0.5 * DEG_PER_KM;
 		double w = h / Math.cos(Math.toRadians(lat));
-		String square = String.format(Locale.ROOT, "MULTIPOLYGON(((%1$f %3$f, %2$f %3$f, %2$f %4$f, %1$f %4$f, %1$f %3$f)))",
-				lon - w, lon + w, lat - h, lat + h);
+		String square = String.format(Locale.ROOT,
+				"MULTIPOLYGON(((%1$f %3$f, %2$f %3$f, %2$f %4$f, %1$f %4$f, %1$f %3$f)))", lon - w, lon + w, lat - h,
+				lat + h);
 		jdbc.update("""
 				INSERT INTO commune (code, name, departement_code, cog_year, geom, display_geom, rep_point)
 				VALUES (?, ?, ?, 2026, ST_GeomFromText(?, 4326), ST_GeomFromText(?, 4326), ST_GeomFromText(?, 4326))""",

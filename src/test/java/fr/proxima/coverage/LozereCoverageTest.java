@@ -52,8 +52,8 @@ class LozereCoverageTest {
 
 		@Test
 		void coveredAndUncoveredAddUpToTheCensus() {
-			CoverageReport r = coverage.coverage(CoverageQuery.parse("ssiad,spasad", 20.0, "48", null, null, null,
-					settings));
+			CoverageReport r = coverage
+				.coverage(CoverageQuery.parse("ssiad,spasad", 20.0, "48", null, null, null, settings));
 
 			assertThat(r.communes()).hasSize(152);
 			assertThat(r.missingPopulation()).isEmpty();
@@ -63,7 +63,8 @@ class LozereCoverageTest {
 			assertThat(r.totals().aged75Plus().covered() + r.totals().aged75Plus().uncovered()).isEqualTo(10_027);
 			assertThat(r.communes().stream().mapToLong(CoverageReport.Row::coveredAged75Plus).sum())
 				.isEqualTo(r.totals().aged75Plus().covered());
-			// a real answer: some communes covered, some not, all on estimated times (no Lozère road graph)
+			// a real answer: some communes covered, some not, all on estimated times (no
+			// Lozère road graph)
 			assertThat(r.totals().coveredCommunes()).isBetween(1, 151);
 			assertThat(r.method()).isEqualTo("estimate");
 			assertThat(r.estimated()).isTrue();
@@ -73,15 +74,17 @@ class LozereCoverageTest {
 
 		@Test
 		void censusRowsWithoutABoundaryAreListedNotLost() {
-			// the 2018 Cantal boundaries merge four of today's communes into 15141: they have census rows, no polygon
-			CoverageReport r = coverage.coverage(CoverageQuery.parse("ssiad,spasad", 20.0, "15", null, null, null,
-					settings));
+			// the 2018 Cantal boundaries merge four of today's communes into 15141: they
+			// have census rows, no polygon
+			CoverageReport r = coverage
+				.coverage(CoverageQuery.parse("ssiad,spasad", 20.0, "15", null, null, null, settings));
 			long census = jdbc.queryForObject("SELECT SUM(total) FROM population WHERE commune_code LIKE '15%'",
 					Long.class);
 			assertThat(r.unplaced()).extracting(CoverageReport.Unplaced::code)
 				.containsExactlyInAnyOrder("15031", "15035", "15047", "15171");
 			assertThat(r.totals().population().total()
-					+ r.unplaced().stream().mapToLong(CoverageReport.Unplaced::population).sum()).isEqualTo(census);
+					+ r.unplaced().stream().mapToLong(CoverageReport.Unplaced::population).sum())
+				.isEqualTo(census);
 		}
 
 		@Test
@@ -90,11 +93,12 @@ class LozereCoverageTest {
 			List<Long> outside = jdbc.queryForList("""
 					SELECT o.id FROM offer o JOIN commune c ON c.code = o.commune_code
 					WHERE o.family = 'ehpad' AND c.departement_code <> '48'""", Long.class);
-			ScenarioView onlyLozere = scenarios.create(new ScenarioRequest("test: lozere ehpad only", null, List.of(),
-					outside));
+			ScenarioView onlyLozere = scenarios
+				.create(new ScenarioRequest("test: lozere ehpad only", null, List.of(), outside));
 			try {
 				ScenarioComparison c = scenarios.compare(onlyLozere.id(), q);
-				// without the neighbours' EHPAD, fewer Lozère people are within 20 min of one
+				// without the neighbours' EHPAD, fewer Lozère people are within 20 min of
+				// one
 				assertThat(c.after().population().covered()).isLessThan(c.before().population().covered());
 				assertThat(c.after().population().total()).isEqualTo(76_486);
 			}
@@ -105,8 +109,8 @@ class LozereCoverageTest {
 
 		@Test
 		void accessibilityIndexIsReportedForEveryLozereCommune() {
-			AccessibilityReport r = coverage.accessibility(CoverageQuery.parse("ehpad", null, "48", null, null, null,
-					settings));
+			AccessibilityReport r = coverage
+				.accessibility(CoverageQuery.parse("ehpad", null, "48", null, null, null, settings));
 
 			assertThat(r.communes()).hasSize(152);
 			assertThat(r.missingDemand()).isEmpty();

@@ -13,9 +13,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Asks every coverage endpoint in every format it offers, and checks that each answer says how its times were
- * obtained: {@code method} and {@code estimated} at the top of the JSON and in a GeoJSON layer's metadata, a
- * {@code method} column in every CSV (header included when there are no rows) and property on every feature.
+ * Asks every coverage endpoint in every format it offers, and checks that each answer
+ * says how its times were obtained: {@code method} and {@code estimated} at the top of
+ * the JSON and in a GeoJSON layer's metadata, a {@code method} column in every CSV
+ * (header included when there are no rows) and property on every feature.
  */
 final class MethodCheck {
 

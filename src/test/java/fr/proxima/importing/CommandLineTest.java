@@ -38,8 +38,9 @@ class CommandLineTest {
 	}
 
 	Run main(Map<String, String> env, String... args) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-cp", System.getProperty("java.class.path"), ProximaApplication.class.getName()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+						System.getProperty("java.class.path"), ProximaApplication.class.getName()));
 		command.addAll(List.of(args));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(tmp.resolve("out.txt").toFile())
 			.redirectError(tmp.resolve("err.txt").toFile());
@@ -57,7 +58,8 @@ class CommandLineTest {
 
 	@Test
 	void importPrintsOnlyTheReportOnStdoutAndLogsOnStderr() throws Exception {
-		// the server's settings, road graph included: an import needs no graph, so none is loaded
+		// the server's settings, road graph included: an import needs no graph, so none
+		// is loaded
 		Run run = main(Map.of("PROXIMA_OSM_FILE", tmp.resolve("no-such-extract.osm.pbf").toString()), "import",
 				"population", BASE_CC.toString());
 
@@ -98,8 +100,9 @@ class CommandLineTest {
 
 			assertThat(run.status()).isEqualTo(1);
 			assertThat(run.out()).isEmpty();
-			assertThat(run.err()).contains("the database " + tmp.resolve("db/proxima")
-					+ " is in use by a running Proxima server: stop it, or use the admin import endpoint")
+			assertThat(run.err())
+				.contains("the database " + tmp.resolve("db/proxima")
+						+ " is in use by a running Proxima server: stop it, or use the admin import endpoint")
 				.doesNotContain("\tat ");
 		}
 	}

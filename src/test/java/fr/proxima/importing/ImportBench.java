@@ -16,8 +16,9 @@ import org.springframework.test.context.TestPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Import time of Lozère + neighbours ({@code ../shared/data}) on each database: the first import into an empty store,
- * then re-imports of the same folder (updates only). Target: ≤ 10 s. Run with
+ * Import time of Lozère + neighbours ({@code ../shared/data}) on each database: the first
+ * import into an empty store, then re-imports of the same folder (updates only). Target:
+ * ≤ 10 s. Run with
  * {@code ./mvnw -B test -Dtest='*Bench' -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 // issue 2
@@ -48,8 +49,9 @@ class ImportBench {
 			}
 			System.out.printf("%nImportBench [%s] Lozère + neighbours: first import %,d ms (target ≤ 10,000 ms),"
 					+ " re-imports %s ms%n", database(), first.millis(), again);
-			first.steps().forEach(s -> System.out.printf("  %-15s %,6d ms  %,6d read%n", s.getKind(), s.getMillis(),
-					s.getRead()));
+			first.steps()
+				.forEach(s -> System.out.printf("  %-15s %,6d ms  %,6d read%n", s.getKind(), s.getMillis(),
+						s.getRead()));
 			System.out.printf("  checks: communes in 48 = %d (152), population 48 = %d (76,486), 75+ = %d (10,027),"
 					+ " FINESS in 48 = %d (274), EHPAD 48 = %d (28) with %d places (1,557), neighbours = %d (4,414)%n%n",
 					count("SELECT COUNT(*) FROM commune WHERE departement_code = '48' AND cog_year = 2026"),

@@ -27,18 +27,19 @@ class ImportCommandTest {
 	private static final AtomicInteger runs = new AtomicInteger();
 
 	/**
-	 * Runs the application as the jar's main would for an import command, on a fresh in-memory H2GIS each time
-	 * (Flyway cannot clean an H2 database where H2GIS was loaded).
+	 * Runs the application as the jar's main would for an import command, on a fresh
+	 * in-memory H2GIS each time (Flyway cannot clean an H2 database where H2GIS was
+	 * loaded).
 	 */
 	static int run(String... args) {
 		assertThat(ImportCommand.isImportCommand(args)).isTrue();
 		SpringApplication app = ProximaApplication.importCommand(CleanSchemaPerContext.class);
-		// above application.properties, as the command line's own --spring.… options would be
+		// above application.properties, as the command line's own --spring.… options
+		// would be
 		app.addInitializers(c -> c.getEnvironment()
 			.getPropertySources()
-			.addFirst(new MapPropertySource("import-command-test",
-					Map.of("spring.datasource.url", "jdbc:h2:mem:import-command-" + runs.incrementAndGet(),
-							"spring.flyway.clean-disabled", "false"))));
+			.addFirst(new MapPropertySource("import-command-test", Map.of("spring.datasource.url",
+					"jdbc:h2:mem:import-command-" + runs.incrementAndGet(), "spring.flyway.clean-disabled", "false"))));
 		ConfigurableApplicationContext context = app.run(args);
 		return SpringApplication.exit(context);
 	}
@@ -62,16 +63,15 @@ class ImportCommandTest {
 	}
 
 	@Test
-	void folderWithoutImportableFileFailsWithStatusOne(@TempDir Path folder, CapturedOutput output)
-			throws IOException {
+	void folderWithoutImportableFileFailsWithStatusOne(@TempDir Path folder, CapturedOutput output) throws IOException {
 		int files = ImportReport.MAX_LOGGED + 3;
 		for (int i = 0; i < files; i++) {
 			Files.writeString(folder.resolve("notes-%02d.md".formatted(i)), "# not data\n");
 		}
 
 		assertThat(run("import-dir", folder.toString())).isEqualTo(1);
-		assertThat(output.getAll()).contains("no importable file found in " + folder, "Ignored notes-00.md",
-				"and 3 more file(s) ignored")
+		assertThat(output.getAll())
+			.contains("no importable file found in " + folder, "Ignored notes-00.md", "and 3 more file(s) ignored")
 			.doesNotContain("Ignored notes-%02d.md".formatted(files - 1));
 	}
 

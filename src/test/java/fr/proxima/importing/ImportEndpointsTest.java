@@ -80,19 +80,24 @@ class ImportEndpointsTest {
 			}
 			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM offer WHERE source_ref LIKE 'exemple:%'", Long.class))
 				.isEqualTo(4);
-			assertThat(jdbc.queryForList("SELECT z.commune_code FROM offer_zone_commune z JOIN offer o"
-					+ " ON o.id = z.offer_id WHERE o.source_ref = 'exemple:TA-001' ORDER BY 1", String.class))
+			assertThat(
+					jdbc.queryForList(
+							"SELECT z.commune_code FROM offer_zone_commune z JOIN offer o"
+									+ " ON o.id = z.offer_id WHERE o.source_ref = 'exemple:TA-001' ORDER BY 1",
+							String.class))
 				.containsExactly("48088", "48092", "48095");
 			assertThat(jdbc.queryForObject("SELECT family FROM offer WHERE source_ref = 'exemple:PR-001'"
-					+ " AND zone_geom IS NOT NULL AND geom IS NOT NULL", String.class)).isEqualTo("meal_delivery");
-			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM offer WHERE source_ref = 'exemple:TA-001'"
-					+ " AND geom IS NULL", Long.class)).isEqualTo(1);
+					+ " AND zone_geom IS NOT NULL AND geom IS NOT NULL", String.class))
+				.isEqualTo("meal_delivery");
+			assertThat(jdbc.queryForObject(
+					"SELECT COUNT(*) FROM offer WHERE source_ref = 'exemple:TA-001'" + " AND geom IS NULL", Long.class))
+				.isEqualTo(1);
 		}
 
 		@Test
 		void brokenUploadAnswers422WithTheLineAndFieldAndWritesNothing() throws Exception {
-			String csv = Files.readString(SAMPLE_CSV).replace("habitat_inclusif,elderly,6,3.4985",
-					"habitat_inclusif,elderly,6,east");
+			String csv = Files.readString(SAMPLE_CSV)
+				.replace("habitat_inclusif,elderly,6,3.4985", "habitat_inclusif,elderly,6,east");
 			mvc.perform(multipart("/api/admin/imports/offers")
 				.file(new MockMultipartFile("file", "offers-broken.csv", "text/csv", csv.getBytes()))
 				.header("X-Proxima-Admin-Token", TOKEN))
@@ -127,8 +132,7 @@ class ImportEndpointsTest {
 			mvc.perform(multipart("/api/admin/imports/offers").file(part("file", SAMPLE_CSV)))
 				.andExpect(status().isUnauthorized());
 			mvc.perform(multipart("/api/admin/imports/offers").file(part("file", SAMPLE_CSV))
-				.header("X-Proxima-Admin-Token", "wrong"))
-				.andExpect(status().isUnauthorized());
+				.header("X-Proxima-Admin-Token", "wrong")).andExpect(status().isUnauthorized());
 			mvc.perform(multipart("/api/admin/imports/nonsense").file(part("file", SAMPLE_CSV))
 				.header("X-Proxima-Admin-Token", TOKEN))
 				.andExpect(status().isNotFound())
@@ -175,9 +179,7 @@ class ImportEndpointsTest {
 		@Test
 		void statusCountsTheStoreAndHomePageSaysHowToImport() throws Exception {
 			long offers = jdbc.queryForObject("SELECT COUNT(*) FROM offer", Long.class);
-			mvc.perform(get("/api/status"))
-				.andExpect(status().isOk())
-				.andExpect(jsonPath("$.offers").value(offers));
+			mvc.perform(get("/api/status")).andExpect(status().isOk()).andExpect(jsonPath("$.offers").value(offers));
 			mvc.perform(get("/index.html"))
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("import-dir")));
@@ -185,7 +187,8 @@ class ImportEndpointsTest {
 
 	}
 
-	// a database of its own: this context's settings differ from the other H2 tests', and Flyway cannot clean an H2
+	// a database of its own: this context's settings differ from the other H2 tests', and
+	// Flyway cannot clean an H2
 	// database where another context already loaded H2GIS
 	@Nested
 	@SpringBootTest
@@ -204,7 +207,8 @@ class ImportEndpointsTest {
 
 	}
 
-	// the default: no token configured, so every admin endpoint is disabled and says how to enable it
+	// the default: no token configured, so every admin endpoint is disabled and says how
+	// to enable it
 	@Nested
 	@SpringBootTest
 	@AutoConfigureMockMvc

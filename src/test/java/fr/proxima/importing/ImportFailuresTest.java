@@ -49,8 +49,9 @@ class ImportFailuresTest {
 		@BeforeEach
 		void storeHoldsFiness() {
 			if (jdbc.queryForObject("SELECT COUNT(*) FROM offer", Long.class) == 0) {
-				assertThat(imports.importFiles(ImportKind.FINESS, List.of(ETALAB), ImportService.Options.NONE)
-					.getStatus()).isEqualTo(ImportReport.Status.SUCCEEDED);
+				assertThat(
+						imports.importFiles(ImportKind.FINESS, List.of(ETALAB), ImportService.Options.NONE).getStatus())
+					.isEqualTo(ImportReport.Status.SUCCEEDED);
 				events.clear(); // what a test records is its own imports' announcements
 			}
 		}
@@ -58,7 +59,8 @@ class ImportFailuresTest {
 		@Test
 		void truncatedLineIsReportedWithLineAndFieldAndNothingIsWritten() throws IOException {
 			List<String> lines = new ArrayList<>(Files.readAllLines(ETALAB));
-			// line 2 renames an establishment (a change that must not survive), line 101 is cut after 9 fields
+			// line 2 renames an establishment (a change that must not survive), line 101
+			// is cut after 9 fields
 			lines.set(1, lines.get(1).replace("HOPITAL LOZERE SITE VALLEE DU LOT", "RENAMED BY A BROKEN FILE"));
 			assertThat(lines.get(100)).startsWith("structureet;");
 			lines.set(100, String.join(";", List.of(lines.get(100).split(";")).subList(0, 10)));
@@ -78,7 +80,8 @@ class ImportFailuresTest {
 		@Test
 		void nonNumericCoordinatesAreReportedWithLineAndField() throws IOException {
 			List<String> lines = new ArrayList<>(Files.readAllLines(ETALAB));
-			int geo = lines.indexOf(lines.stream().filter(l -> l.startsWith("geolocalisation;")).findFirst().orElseThrow());
+			int geo = lines
+				.indexOf(lines.stream().filter(l -> l.startsWith("geolocalisation;")).findFirst().orElseThrow());
 			String[] f = lines.get(geo).split(";", -1);
 			f[3] = "6381178,9x";
 			lines.set(geo, String.join(";", f));
@@ -112,7 +115,8 @@ class ImportFailuresTest {
 
 		@Test
 		void fileOfAnotherLayoutIsRejectedNamingTheExpectedLayout() {
-			ImportReport asFiness = imports.importFiles(ImportKind.FINESS, List.of(BASE_CC), ImportService.Options.NONE);
+			ImportReport asFiness = imports.importFiles(ImportKind.FINESS, List.of(BASE_CC),
+					ImportService.Options.NONE);
 			assertThat(asFiness.getErrors()).singleElement().satisfies(e -> {
 				assertThat(e.line()).isEqualTo(1L);
 				assertThat(e.message()).contains("wrong layout", "finess;etalab;<rows>;<date>");
@@ -137,21 +141,25 @@ class ImportFailuresTest {
 
 			assertThat(report.getStatus()).isEqualTo(ImportReport.Status.SUCCEEDED);
 			assertThat(report.getInserted()).isZero();
-			assertThat(jdbc.queryForObject("SELECT category_label FROM offer WHERE finess_et = '480000033'",
-					String.class)).isEqualTo("Centre hospitalier, ex Hôpital local");
+			assertThat(
+					jdbc.queryForObject("SELECT category_label FROM offer WHERE finess_et = '480000033'", String.class))
+				.isEqualTo("Centre hospitalier, ex Hôpital local");
 		}
 
 		@Test
 		void populationVintageIsPickedByNameAndDecimalsAreRounded() throws IOException {
-			Path file = write("base-cc-2021.csv", List.of("\"CODGEO\";\"LIBGEO\";\"P21_POP\";\"P21_POP75P\";\"P21_POP85P\"",
-					"\"99001\";\"Commune d'essai\";\"131.00034\";\"16.6\";\"5.2\""));
+			Path file = write("base-cc-2021.csv",
+					List.of("\"CODGEO\";\"LIBGEO\";\"P21_POP\";\"P21_POP75P\";\"P21_POP85P\"",
+							"\"99001\";\"Commune d'essai\";\"131.00034\";\"16.6\";\"5.2\""));
 			try {
 				ImportReport report = imports.importFiles(ImportKind.POPULATION, List.of(file),
 						ImportService.Options.NONE);
 				assertThat(report.getStatus()).isEqualTo(ImportReport.Status.SUCCEEDED);
-				assertThat(jdbc.queryForList("SELECT census_year, total, aged_75_plus, aged_85_plus FROM population"
-						+ " WHERE commune_code = '99001'").get(0).values()).extracting(v -> ((Number) v).intValue())
-					.containsExactly(2021, 131, 17, 5);
+				assertThat(jdbc
+					.queryForList("SELECT census_year, total, aged_75_plus, aged_85_plus FROM population"
+							+ " WHERE commune_code = '99001'")
+					.get(0)
+					.values()).extracting(v -> ((Number) v).intValue()).containsExactly(2021, 131, 17, 5);
 			}
 			finally {
 				jdbc.update("DELETE FROM population WHERE commune_code = '99001'");
@@ -164,7 +172,8 @@ class ImportFailuresTest {
 					jdbc.queryForObject("SELECT COUNT(*) FROM organisation", Long.class),
 					jdbc.queryForObject("SELECT COUNT(*) FROM population", Long.class),
 					jdbc.queryForObject("SELECT name FROM offer WHERE finess_et = '480000017'", String.class),
-					jdbc.queryForObject("SELECT ST_AsText(geom) FROM offer WHERE finess_et = '480000017'", String.class),
+					jdbc.queryForObject("SELECT ST_AsText(geom) FROM offer WHERE finess_et = '480000017'",
+							String.class),
 					jdbc.queryForObject("SELECT MAX(imported_at) FROM offer", Object.class).toString());
 		}
 

@@ -20,8 +20,9 @@ class ImportReportTest {
 		}
 		report.finished(1);
 
-		assertThat(output.getAll()).contains("offers import: offers.csv:1: offer x:1 listed twice",
-				"offers.csv:" + ImportReport.MAX_LOGGED + ": offer", "offers import: 5 more warning(s) not logged")
+		assertThat(output.getAll())
+			.contains("offers import: offers.csv:1: offer x:1 listed twice",
+					"offers.csv:" + ImportReport.MAX_LOGGED + ": offer", "offers import: 5 more warning(s) not logged")
 			.doesNotContain("offers.csv:" + (ImportReport.MAX_LOGGED + 1) + ":");
 		assertThat(report.getWarnings()).hasSize(warnings);
 	}

@@ -30,9 +30,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * issue 2: p50/p99 latency of the bbox and near-point offer searches (target p99 ≤ 20 ms), in the service and over
- * HTTP, on H2GIS and on PostGIS, over the real Lozère + neighbours import of {@code ../shared/data}. Random rectangles (0.1° to 0.6° a side) and points (radius 5 to 30 km) within Lozère;
- * default page size. Run: {@code ./mvnw -B test -Dtest='*Bench' -Dsurefire.failIfNoSpecifiedTests=false}.
+ * issue 2: p50/p99 latency of the bbox and near-point offer searches (target p99 ≤ 20
+ * ms), in the service and over HTTP, on H2GIS and on PostGIS, over the real Lozère +
+ * neighbours import of {@code ../shared/data}. Random rectangles (0.1° to 0.6° a side)
+ * and points (radius 5 to 30 km) within Lozère; default page size. Run:
+ * {@code ./mvnw -B test -Dtest='*Bench' -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class ApiQueryBench {
 
@@ -71,10 +73,13 @@ class ApiQueryBench {
 							+ " on %d cores (tails grow with load)%n",
 					db, offers, WARM_UP, RUNS, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
 					Runtime.getRuntime().availableProcessors());
-			System.out.println("[ApiQueryBench] " + db + " plan of the bbox filter: " + String.join(" | ",
-					jdbc.queryForList("EXPLAIN SELECT COUNT(*) FROM offer o"
-							+ " WHERE o.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)", String.class, 3.4, 44.45, 3.6, 44.6))
-				.replaceAll("\\s+", " "));
+			System.out.println("[ApiQueryBench] " + db + " plan of the bbox filter: "
+					+ String.join(" | ",
+							jdbc.queryForList(
+									"EXPLAIN SELECT COUNT(*) FROM offer o"
+											+ " WHERE o.geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)",
+									String.class, 3.4, 44.45, 3.6, 44.6))
+						.replaceAll("\\s+", " "));
 			Random random = new Random(48);
 			Paging paging = Paging.of(null, null, settings);
 			List<Long> hits = new ArrayList<>();
@@ -91,7 +96,10 @@ class ApiQueryBench {
 			assertThat(hits.stream().mapToLong(Long::longValue).sum()).as("the queries found offers").isPositive();
 		}
 
-		/** Imports Lozère and its neighbours from {@code ../shared/data} into the empty store of this context. */
+		/**
+		 * Imports Lozère and its neighbours from {@code ../shared/data} into the empty
+		 * store of this context.
+		 */
 		private long loadData() {
 			DirectoryImportReport report = imports.importDirectory(SharedData.root());
 			assertThat(report.status()).as(report.toString()).isEqualTo(ImportReport.Status.SUCCEEDED);
@@ -134,8 +142,8 @@ class ApiQueryBench {
 
 	private static String randomNear(Random random) {
 		return String.format(Locale.ROOT, "near=%.5f,%.5f&radius=%d",
-				MIN_LON + random.nextDouble() * (MAX_LON - MIN_LON), MIN_LAT + random.nextDouble() * (MAX_LAT - MIN_LAT),
-				5000 + random.nextInt(25_001));
+				MIN_LON + random.nextDouble() * (MAX_LON - MIN_LON),
+				MIN_LAT + random.nextDouble() * (MAX_LAT - MIN_LAT), 5000 + random.nextInt(25_001));
 	}
 
 	/** Nanoseconds of each measured run, after the warm-up runs. */

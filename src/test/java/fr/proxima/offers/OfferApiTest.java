@@ -127,7 +127,9 @@ class OfferApiTest {
 
 		@Test
 		void defaultLimitIsReported() throws Exception {
-			mvc.perform(get("/api/offers")).andExpect(jsonPath("$.limit").value(50)).andExpect(jsonPath("$.offset").value(0))
+			mvc.perform(get("/api/offers"))
+				.andExpect(jsonPath("$.limit").value(50))
+				.andExpect(jsonPath("$.offset").value(0))
 				.andExpect(jsonPath("$.next").value(nullValue()));
 		}
 
@@ -220,8 +222,6 @@ class OfferApiTest {
 			problem("/api/organisations/finess/489999999", 404, "489999999");
 			problem("/api/organisations?limit=1000", 400, "limit");
 		}
-
-
 
 		private static Set<String> names(Predicate<InventedOffer> which) {
 			return InventedPlaces.OFFERS.stream().filter(which).map(InventedOffer::name).collect(Collectors.toSet());

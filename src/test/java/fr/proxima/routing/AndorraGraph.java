@@ -7,8 +7,9 @@ import fr.proxima.routing.internal.GraphHopperGraph;
 import fr.proxima.support.SharedData;
 
 /**
- * The real Andorra road graph for tests, built once into {@code target/graph-cache-andorra} and shared by every test
- * class of the JVM (Spring test contexts pointed at {@link #GRAPH_DIR} load the same cache).
+ * The real Andorra road graph for tests, built once into
+ * {@code target/graph-cache-andorra} and shared by every test class of the JVM (Spring
+ * test contexts pointed at {@link #GRAPH_DIR} load the same cache).
  */
 public final class AndorraGraph {
 
@@ -32,7 +33,9 @@ public final class AndorraGraph {
 		return new EstimateSettings(1.4, 35, 5, 60);
 	}
 
-	/** The engine on the Andorra graph (never closed: it lives as long as the test JVM). */
+	/**
+	 * The engine on the Andorra graph (never closed: it lives as long as the test JVM).
+	 */
 	public static synchronized TravelTimeEngine engine() {
 		if (engine == null) {
 			RoutingSettings settings = settings();

@@ -15,7 +15,9 @@ import static org.assertj.core.api.Assertions.within;
 // issue 3: travel times on the real Andorra road graph are consistent, and estimates are never labelled network
 class AndorraTravelTimesTest {
 
-	/** Towns along the CG-1 / CG-2 trunk road, from the south-west to the French border. */
+	/**
+	 * Towns along the CG-1 / CG-2 trunk road, from the south-west to the French border.
+	 */
 	static final Point SANT_JULIA = Geo.point(1.4914, 42.4636);
 
 	static final Point ANDORRA_LA_VELLA = Geo.point(1.5218, 42.5063);
@@ -101,9 +103,8 @@ class AndorraTravelTimesTest {
 	void snappingReportsHowFarEachPointWasMoved() {
 		Snapping snapped = engine.snap(ANDORRA_LA_VELLA, "car");
 		assertThat(snapped.status()).isEqualTo(SnapStatus.SNAPPED);
-		assertThat(snapped.metres())
-			.isCloseTo(Geo.haversineMetres(snapped.lon(), snapped.lat(), snapped.roadLon(), snapped.roadLat()),
-					within(1.0));
+		assertThat(snapped.metres()).isCloseTo(
+				Geo.haversineMetres(snapped.lon(), snapped.lat(), snapped.roadLon(), snapped.roadLat()), within(1.0));
 		// a mountain ridge far from any road, inside the graph's bounding box
 		Snapping ridge = engine.snap(Geo.point(1.45, 42.60), "car");
 		assertThat(ridge.status()).isEqualTo(SnapStatus.TOO_FAR_FROM_ROAD);
@@ -175,11 +176,13 @@ class AndorraTravelTimesTest {
 	}
 
 	/**
-	 * Road points reached (by individual routes) at least a minute before a band's time lie inside its area; those
-	 * reached at least a minute after it lie outside. The area is a contour of times interpolated between the points
-	 * of one shortest-path tree (explored to 1.5 × the last band, the first nodes beyond it included), so it cannot be
-	 * exact: a road point between two tree points far apart can fall on the wrong side. Measured on 400 random road
-	 * points: 3 of 337 "inside" checks and 1 of 786 "outside" checks disagree; the test allows 1 % of each.
+	 * Road points reached (by individual routes) at least a minute before a band's time
+	 * lie inside its area; those reached at least a minute after it lie outside. The area
+	 * is a contour of times interpolated between the points of one shortest-path tree
+	 * (explored to 1.5 × the last band, the first nodes beyond it included), so it cannot
+	 * be exact: a road point between two tree points far apart can fall on the wrong
+	 * side. Measured on 400 random road points: 3 of 337 "inside" checks and 1 of 786
+	 * "outside" checks disagree; the test allows 1 % of each.
 	 */
 	@Test
 	void anIsochroneContainsThePointsReachedWithinItsTimeAndExcludesThoseBeyond() {
@@ -217,7 +220,10 @@ class AndorraTravelTimesTest {
 			.isLessThanOrEqualTo(outside / 100);
 	}
 
-	/** Random points of the Andorra valleys moved onto the car network (their road positions), seeded. */
+	/**
+	 * Random points of the Andorra valleys moved onto the car network (their road
+	 * positions), seeded.
+	 */
 	List<Point> snappedRandomPoints(int count, long seed) {
 		Random random = new Random(seed);
 		List<Point> points = new ArrayList<>();

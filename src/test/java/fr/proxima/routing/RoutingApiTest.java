@@ -61,7 +61,8 @@ class RoutingApiTest {
 	@BeforeEach
 	void store() {
 		TestStore.clear(jdbc);
-		TestStore.departement(jdbc, "99", "MULTIPOLYGON(((1.45 42.45, 1.65 42.45, 1.65 42.60, 1.45 42.60, 1.45 42.45)))");
+		TestStore.departement(jdbc, "99",
+				"MULTIPOLYGON(((1.45 42.45, 1.65 42.45, 1.65 42.60, 1.45 42.60, 1.45 42.45)))");
 		TestStore.offer(jdbc, "EHPAD Encamp", "ehpad", "elderly", 1.5806, 42.5353);
 		TestStore.offer(jdbc, "EHPAD Sant Julià", "ehpad", "all", 1.4914, 42.4636);
 		TestStore.offer(jdbc, "EHPAD Pas de la Casa", "ehpad", "elderly", 1.7332, 42.5425);
@@ -76,8 +77,7 @@ class RoutingApiTest {
 
 	@Test
 	void routeGivesNetworkTimeDistanceSnappingAndGeometry() throws Exception {
-		Route expected = engine.route(Geo.parsePoint("from", ALV), Geo.parsePoint("to", ENCAMP), "car",
-				false);
+		Route expected = engine.route(Geo.parsePoint("from", ALV), Geo.parsePoint("to", ENCAMP), "car", false);
 		mvc.perform(get("/api/routing/route").param("from", ALV).param("to", ENCAMP).param("geometry", "true"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.type").value("Feature"))
@@ -130,7 +130,8 @@ class RoutingApiTest {
 
 	@Test
 	void theUnionCoversEachSourcesIsochroneAndItsComplementFillsTheArea() {
-		List<Point> sources = List.of(Geo.point(1.5218, 42.5063), Geo.point(1.6676, 42.5766), Geo.point(1.4914, 42.4636));
+		List<Point> sources = List.of(Geo.point(1.5218, 42.5063), Geo.point(1.6676, 42.5766),
+				Geo.point(1.4914, 42.4636));
 		MultiPolygon area = reach.departementArea("99");
 		CoverageArea coverage = reach.coverage(sources, 15, "car", false, area);
 		assertThat(coverage.method()).isEqualTo(TravelMethod.NETWORK);
@@ -173,7 +174,8 @@ class RoutingApiTest {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.features", hasSize(2)))
 			.andExpect(jsonPath("$.features[*].properties.family", everyItem(is("ehpad"))))
-			// coming to Andorra la Vella, Sant Julià (for all) is nearer than Encamp by road; Pas de la Casa is farther
+			// coming to Andorra la Vella, Sant Julià (for all) is nearer than Encamp by
+			// road; Pas de la Casa is farther
 			.andExpect(jsonPath("$.features[0].properties.name").value("EHPAD Sant Julià"))
 			.andExpect(jsonPath("$.features[1].properties.name").value("EHPAD Encamp"))
 			.andExpect(jsonPath("$.features[0].properties.method").value("network"));
@@ -183,7 +185,9 @@ class RoutingApiTest {
 				.param("family", "ehpad")
 				.param("limit", "1");
 			String body = mvc.perform(direction.equals("out") ? request : request.param("direction", "in"))
-				.andReturn().getResponse().getContentAsString();
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
 			List<Double> at = JsonPath.read(body, "$.features[0].geometry.coordinates");
 			double seconds = ((Number) JsonPath.read(body, "$.features[0].properties.seconds")).doubleValue();
 			Point from = Geo.parsePoint("point", ALV);
@@ -210,8 +214,10 @@ class RoutingApiTest {
 		mvc.perform(get("/api/routing/isochrones").param("point", ALV).param("minutes", "20,10"))
 			.andExpect(status().isBadRequest());
 		mvc.perform(get("/api/routing/isochrones").param("point", ALV)
-			.param("minutes", java.util.stream.IntStream.rangeClosed(1, 11).mapToObj(Integer::toString)
-				.collect(Collectors.joining(","))))
+			.param("minutes",
+					java.util.stream.IntStream.rangeClosed(1, 11)
+						.mapToObj(Integer::toString)
+						.collect(Collectors.joining(","))))
 			.andExpect(status().isContentTooLarge());
 		mvc.perform(get("/api/routing/nearest-offers").param("point", ALV).param("family", "castle"))
 			.andExpect(status().isBadRequest());

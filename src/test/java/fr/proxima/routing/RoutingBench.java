@@ -22,10 +22,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Travel-time engine figures, printed (not asserted): graph import time and heap, route and 30-minute isochrone
- * p50/p99, a 500 × 2,000 matrix with one tree per source against per-pair routing, and the estimate-mode precompute of
- * ~4,700 offers × ~2,000 communes. Runs on the real Andorra extract and on a SYNTHETIC perturbed grid of ≥ 1 million
- * edges that it writes into {@code target/bench/}. Run: {@code ./mvnw -B test -Dtest='*Bench'
+ * Travel-time engine figures, printed (not asserted): graph import time and heap, route
+ * and 30-minute isochrone p50/p99, a 500 × 2,000 matrix with one tree per source against
+ * per-pair routing, and the estimate-mode precompute of ~4,700 offers × ~2,000 communes.
+ * Runs on the real Andorra extract and on a SYNTHETIC perturbed grid of ≥ 1 million edges
+ * that it writes into {@code target/bench/}. Run: {@code ./mvnw -B test -Dtest='*Bench'
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 // issue 3
@@ -33,7 +34,10 @@ class RoutingBench {
 
 	static final Path BENCH = Path.of("target/bench");
 
-	/** Grid side: 710 × 710 junctions give 2 × 710 × 709 = 1,006,780 road segments (graph edges). */
+	/**
+	 * Grid side: 710 × 710 junctions give 2 × 710 × 709 = 1,006,780 road segments (graph
+	 * edges).
+	 */
 	static final int GRID = 710;
 
 	@Test
@@ -50,7 +54,8 @@ class RoutingBench {
 			System.out.printf(Locale.ROOT, "[bench] wrote SYNTHETIC grid %s (%d MB) in %.1f s%n", osm,
 					Files.size(osm) >> 20, (System.nanoTime() - t) / 1e9);
 		}
-		// a 30-minute isochrone here triangulates ~10^5 tree nodes (seconds each): fewer samples, printed with n
+		// a 30-minute isochrone here triangulates ~10^5 tree nodes (seconds each): fewer
+		// samples, printed with n
 		bench("SYNTHETIC perturbed grid " + GRID + "x" + GRID, osm, 3.05, 44.05, 4.25, 44.95, 300, 20, 200);
 	}
 
@@ -69,21 +74,25 @@ class RoutingBench {
 			for (int i = 0; i < 2000; i++) {
 				double lon = 2.9 + random.nextDouble() * 1.4;
 				double lat = 44.0 + random.nextDouble() * 1.0;
-				String square = "MULTIPOLYGON(((" + lon + " " + lat + ", " + (lon + 0.01) + " " + lat + ", " + (lon + 0.01)
-						+ " " + (lat + 0.01) + ", " + lon + " " + lat + ")))";
+				String square = "MULTIPOLYGON(((" + lon + " " + lat + ", " + (lon + 0.01) + " " + lat + ", "
+						+ (lon + 0.01) + " " + (lat + 0.01) + ", " + lon + " " + lat + ")))";
 				communes.add(new Object[] { String.format("9%04d", i), "Synthetic " + i, square, square,
 						"POINT(" + lon + " " + lat + ")" });
 			}
-			jdbc.batchUpdate("INSERT INTO commune (code, name, departement_code, cog_year, geom, display_geom, rep_point)"
-					+ " VALUES (?, ?, '99', 2026, ST_GeomFromText(?, 4326), ST_GeomFromText(?, 4326),"
-					+ " ST_GeomFromText(?, 4326))", communes);
+			jdbc.batchUpdate(
+					"INSERT INTO commune (code, name, departement_code, cog_year, geom, display_geom, rep_point)"
+							+ " VALUES (?, ?, '99', 2026, ST_GeomFromText(?, 4326), ST_GeomFromText(?, 4326),"
+							+ " ST_GeomFromText(?, 4326))",
+					communes);
 			List<Object[]> offers = new ArrayList<>();
 			for (int i = 0; i < 4700; i++) {
 				offers.add(new Object[] { "Synthetic offer " + i,
 						"POINT(" + (2.9 + random.nextDouble() * 1.4) + " " + (44.0 + random.nextDouble()) + ")" });
 			}
-			jdbc.batchUpdate("INSERT INTO offer (name, family, audience, geom, source_name, imported_at)"
-					+ " VALUES (?, 'ehpad', 'elderly', ST_GeomFromText(?, 4326), 'bench', CURRENT_TIMESTAMP)", offers);
+			jdbc.batchUpdate(
+					"INSERT INTO offer (name, family, audience, geom, source_name, imported_at)"
+							+ " VALUES (?, 'ehpad', 'elderly', ST_GeomFromText(?, 4326), 'bench', CURRENT_TIMESTAMP)",
+					offers);
 			TravelTimePrecompute precompute = app.getBean(TravelTimePrecompute.class);
 			long t = System.nanoTime();
 			TravelTimeRun run = precompute.refresh();
@@ -182,9 +191,10 @@ class RoutingBench {
 	}
 
 	/**
-	 * Writes a SYNTHETIC road network as OSM XML: a side × side grid of junctions about 170 m apart (jittered by up to
-	 * ±40 m), one way per row and per column; every 10th row/column is a primary road, every 5th a tertiary, the rest
-	 * residential. Placed over Lozère's longitudes and latitudes only to have realistic coordinates.
+	 * Writes a SYNTHETIC road network as OSM XML: a side × side grid of junctions about
+	 * 170 m apart (jittered by up to ±40 m), one way per row and per column; every 10th
+	 * row/column is a primary road, every 5th a tertiary, the rest residential. Placed
+	 * over Lozère's longitudes and latitudes only to have realistic coordinates.
 	 */
 	static void writeSyntheticGrid(Path file, int side, long seed) throws IOException {
 		Files.createDirectories(file.getParent());
@@ -192,7 +202,8 @@ class RoutingBench {
 		double step = 0.0017;
 		try (BufferedWriter w = Files.newBufferedWriter(file)) {
 			w.write("<?xml version='1.0' encoding='UTF-8'?>\n");
-			// GraphHopper wants <osm> as the first element: the label goes in its generator attribute and a comment
+			// GraphHopper wants <osm> as the first element: the label goes in its
+			// generator attribute and a comment
 			w.write("<osm version='0.6' generator='proxima RoutingBench SYNTHETIC grid'>\n");
 			w.write("<!-- SYNTHETIC road network for benchmarks, not real data: perturbed grid " + side + "x" + side
 					+ " -->\n");

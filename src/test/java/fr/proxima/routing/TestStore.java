@@ -2,7 +2,10 @@ package fr.proxima.routing;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Invented offers, communes and a département inside Andorra, written with plain SQL (V1 columns only). */
+/**
+ * Invented offers, communes and a département inside Andorra, written with plain SQL (V1
+ * columns only).
+ */
 final class TestStore {
 
 	private TestStore() {
@@ -18,16 +21,18 @@ final class TestStore {
 		String square = "MULTIPOLYGON(((" + (lon - d) + " " + (lat - d) + ", " + (lon + d) + " " + (lat - d) + ", "
 				+ (lon + d) + " " + (lat + d) + ", " + (lon - d) + " " + (lat + d) + ", " + (lon - d) + " " + (lat - d)
 				+ ")))";
-		jdbc.update("INSERT INTO commune (code, name, departement_code, cog_year, geom, display_geom, rep_point)"
-				+ " VALUES (?, ?, ?, 2026, ST_GeomFromText(?, 4326), ST_GeomFromText(?, 4326),"
-				+ " ST_GeomFromText(?, 4326))", code, "Commune " + code, departement, square, square,
-				"POINT(" + lon + " " + lat + ")");
+		jdbc.update(
+				"INSERT INTO commune (code, name, departement_code, cog_year, geom, display_geom, rep_point)"
+						+ " VALUES (?, ?, ?, 2026, ST_GeomFromText(?, 4326), ST_GeomFromText(?, 4326),"
+						+ " ST_GeomFromText(?, 4326))",
+				code, "Commune " + code, departement, square, square, "POINT(" + lon + " " + lat + ")");
 	}
 
 	static long offer(JdbcTemplate jdbc, String name, String family, String audience, double lon, double lat) {
-		jdbc.update("INSERT INTO offer (name, family, audience, geom, source_name, imported_at)"
-				+ " VALUES (?, ?, ?, ST_GeomFromText(?, 4326), 'test', CURRENT_TIMESTAMP)", name, family, audience,
-				"POINT(" + lon + " " + lat + ")");
+		jdbc.update(
+				"INSERT INTO offer (name, family, audience, geom, source_name, imported_at)"
+						+ " VALUES (?, ?, ?, ST_GeomFromText(?, 4326), 'test', CURRENT_TIMESTAMP)",
+				name, family, audience, "POINT(" + lon + " " + lat + ")");
 		return jdbc.queryForObject("SELECT MAX(id) FROM offer", Long.class);
 	}
 

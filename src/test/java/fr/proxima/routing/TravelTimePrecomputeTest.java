@@ -47,8 +47,10 @@ class TravelTimePrecomputeTest {
 			TestStore.commune(jdbc, "99001", "99", 1.5218, 42.5063); // Andorra la Vella
 			TestStore.commune(jdbc, "99002", "99", 1.5975, 42.5667); // Canillo
 			TestStore.commune(jdbc, "99003", "99", 1.4914, 42.4636); // Sant Julià
-			TestStore.commune(jdbc, "99004", "99", 1.4000, 42.4800); // just west of the graph: estimate
-			TestStore.commune(jdbc, "99005", "99", 2.6000, 42.5000); // 90 km east, beyond the cutoff
+			TestStore.commune(jdbc, "99004", "99", 1.4000, 42.4800); // just west of the
+																		// graph: estimate
+			TestStore.commune(jdbc, "99005", "99", 2.6000, 42.5000); // 90 km east, beyond
+																		// the cutoff
 			encamp = TestStore.offer(jdbc, "EHPAD Encamp", "ehpad", "elderly", 1.5806, 42.5353);
 			pas = TestStore.offer(jdbc, "SSIAD Pas de la Casa", "ssiad", "elderly", 1.7332, 42.5425);
 		}
@@ -91,7 +93,8 @@ class TravelTimePrecomputeTest {
 			assertThat(precompute.latestRun().orElseThrow().id()).isEqualTo(moved.id());
 			assertThat(((Number) jdbc.queryForObject(
 					"SELECT seconds_out FROM offer_commune_time WHERE offer_id = ? AND commune_code = '99001'",
-					Number.class, pas)).doubleValue()).isLessThan(600);
+					Number.class, pas))
+				.doubleValue()).isLessThan(600);
 		}
 
 		@Test

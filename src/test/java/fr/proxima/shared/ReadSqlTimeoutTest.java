@@ -31,7 +31,8 @@ class ReadSqlTimeoutTest {
 
 	@Test
 	void theReadApiTimeoutDoesNotStayOnThePooledConnection() {
-		// one transaction: the read query and the next statement share a connection, hence an H2 session
+		// one transaction: the read query and the next statement share a connection,
+		// hence an H2 session
 		int after = tx.execute(status -> {
 			readSql.jdbc().queryForObject("SELECT COUNT(*) FROM offer", Map.of(), Long.class);
 			return sessionQueryTimeout();
@@ -41,9 +42,10 @@ class ReadSqlTimeoutTest {
 
 	@Test
 	void readQueriesStillCarryTheirTimeout() {
-		assertThat(readSql.jdbc().queryForObject(
-				"SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'QUERY_TIMEOUT'", Map.of(),
-				String.class))
+		assertThat(readSql.jdbc()
+			.queryForObject(
+					"SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'QUERY_TIMEOUT'",
+					Map.of(), String.class))
 			.isEqualTo("3000");
 	}
 

@@ -8,7 +8,10 @@ import java.lang.annotation.Target;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
-/** Marks a Spring test class that runs against the embedded H2GIS, in memory (profile {@code h2}). */
+/**
+ * Marks a Spring test class that runs against the embedded H2GIS, in memory (profile
+ * {@code h2}).
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ActiveProfiles("h2")

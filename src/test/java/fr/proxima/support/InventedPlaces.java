@@ -8,13 +8,17 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A small INVENTED data set around Mende for API behaviour tests: two organisations, seven offers, two communes and a
- * département. Names say "Invented"; square communes and made-up numbers stand in for real data, which the importer
- * tests cover. {@link #load} empties the tables first, so every test starts from the same rows.
+ * A small INVENTED data set around Mende for API behaviour tests: two organisations,
+ * seven offers, two communes and a département. Names say "Invented"; square communes and
+ * made-up numbers stand in for real data, which the importer tests cover. {@link #load}
+ * empties the tables first, so every test starts from the same rows.
  */
 public final class InventedPlaces {
 
-	/** An invented offer as inserted: {@code lon}/{@code lat} are null for the one without a location. */
+	/**
+	 * An invented offer as inserted: {@code lon}/{@code lat} are null for the one without
+	 * a location.
+	 */
 	public record InventedOffer(String finessEt, String sourceRef, String name, String family, String audience,
 			Double lon, Double lat, String communeCode, String organisationEj, Integer capacity,
 			List<String> zoneCommunes) {
@@ -22,8 +26,8 @@ public final class InventedPlaces {
 	}
 
 	public static final List<InventedOffer> OFFERS = List.of(
-			new InventedOffer("480000001", null, "EHPAD Invented Tilleuls", "ehpad", "elderly", 3.500, 44.520,
-					"48095", "480000100", 80, List.of()),
+			new InventedOffer("480000001", null, "EHPAD Invented Tilleuls", "ehpad", "elderly", 3.500, 44.520, "48095",
+					"480000100", 80, List.of()),
 			new InventedOffer("480000002", null, "SSIAD Invented Hautes Terres", "ssiad", "elderly", 3.520, 44.530,
 					"48095", "480000100", 40, List.of("48095", "48902")),
 			new InventedOffer(null, "invented:3", "Résidence Invented Éole", "residence_autonomie", "elderly", 3.560,
@@ -60,9 +64,8 @@ public final class InventedPlaces {
 				+ " ('480000200', '000000002', 'Invented Foundation B', 'foundation')");
 		OffsetDateTime importedAt = OffsetDateTime.parse("2026-01-02T03:04:05Z");
 		for (InventedOffer o : OFFERS) {
-			Long organisationId = o.organisationEj() == null ? null
-					: jdbc.queryForObject("SELECT id FROM organisation WHERE finess_ej = ?", Long.class,
-							o.organisationEj());
+			Long organisationId = o.organisationEj() == null ? null : jdbc
+				.queryForObject("SELECT id FROM organisation WHERE finess_ej = ?", Long.class, o.organisationEj());
 			List<Object> args = new ArrayList<>(Arrays.asList(o.finessEt(), o.sourceRef(), organisationId, o.name(),
 					o.family(), o.audience(), o.capacity(), o.communeCode(), importedAt));
 			String geom = "NULL";

@@ -3,8 +3,9 @@ package fr.proxima.support;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * A read-API contract over the {@link InventedPlaces} rows: loaded before every test and removed after it, because
- * other test contexts on the same PostGIS database expect a store holding only what they imported themselves.
+ * A read-API contract over the {@link InventedPlaces} rows: loaded before every test and
+ * removed after it, because other test contexts on the same PostGIS database expect a
+ * store holding only what they imported themselves.
  */
 public abstract class InventedPlacesContract extends ReadApiContract {
 

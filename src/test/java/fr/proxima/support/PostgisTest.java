@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Marks a Spring test class that runs against the real PostGIS test database (profile {@code postgis}); see
- * {@link RequirePostgis} for what happens when PostGIS is missing.
+ * Marks a Spring test class that runs against the real PostGIS test database (profile
+ * {@code postgis}); see {@link RequirePostgis} for what happens when PostGIS is missing.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

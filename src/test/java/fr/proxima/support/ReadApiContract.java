@@ -13,9 +13,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Base of the read-API contract tests: MockMvc over a store that {@link #fillStore()} prepares before every test (the
- * {@link InventedPlaces} rows, or the real import). The concrete classes add {@code @SpringBootTest
- * @AutoConfigureMockMvc} and {@code @H2Test} or {@code @PostgisTest}.
+ * Base of the read-API contract tests: MockMvc over a store that {@link #fillStore()}
+ * prepares before every test (the {@link InventedPlaces} rows, or the real import). The
+ * concrete classes add {@code @SpringBootTest @AutoConfigureMockMvc} and {@code @H2Test}
+ * or {@code @PostgisTest}.
  */
 public abstract class ReadApiContract {
 
@@ -30,7 +31,10 @@ public abstract class ReadApiContract {
 		fillStore();
 	}
 
-	/** Puts the rows the tests rely on into the store; runs before every test, so it must be cheap or idempotent. */
+	/**
+	 * Puts the rows the tests rely on into the store; runs before every test, so it must
+	 * be cheap or idempotent.
+	 */
 	protected abstract void fillStore();
 
 	/** The JSON body of a GET that must succeed. */
@@ -43,7 +47,10 @@ public abstract class ReadApiContract {
 			.getContentAsString();
 	}
 
-	/** Asserts a GET answers an RFC 9457 problem with this status and a detail containing the given text. */
+	/**
+	 * Asserts a GET answers an RFC 9457 problem with this status and a detail containing
+	 * the given text.
+	 */
 	protected void problem(String url, int status, String detail) throws Exception {
 		mvc.perform(get(url))
 			.andExpect(status().is(status))

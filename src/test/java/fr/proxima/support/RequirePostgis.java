@@ -9,8 +9,9 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Runs a test class against a real PostGIS. On a laptop without one the class is skipped with a message saying how to
- * enable it; in CI ({@code CI=true} or {@code PROXIMA_REQUIRE_POSTGIS=true}) a missing PostGIS fails the build.
+ * Runs a test class against a real PostGIS. On a laptop without one the class is skipped
+ * with a message saying how to enable it; in CI ({@code CI=true} or
+ * {@code PROXIMA_REQUIRE_POSTGIS=true}) a missing PostGIS fails the build.
  */
 public class RequirePostgis implements ExecutionCondition {
 
@@ -31,8 +32,8 @@ public class RequirePostgis implements ExecutionCondition {
 			return ConditionEvaluationResult.enabled("PostGIS reachable at " + URL);
 		}
 		if (required()) {
-			throw new IllegalStateException("PostGIS is required here (CI or PROXIMA_REQUIRE_POSTGIS=true) but "
-					+ problem);
+			throw new IllegalStateException(
+					"PostGIS is required here (CI or PROXIMA_REQUIRE_POSTGIS=true) but " + problem);
 		}
 		return ConditionEvaluationResult.disabled("Skipping PostGIS tests: " + problem
 				+ ". To enable them, install postgresql-15-postgis-3 and create the database as .ci/run does,"

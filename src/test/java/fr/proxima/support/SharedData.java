@@ -3,7 +3,10 @@ package fr.proxima.support;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The real open data beside the checkout ({@code ../shared/data}); tests read it there and never copy it. */
+/**
+ * The real open data beside the checkout ({@code ../shared/data}); tests read it there
+ * and never copy it.
+ */
 public final class SharedData {
 
 	private SharedData() {

@@ -106,7 +106,6 @@ class TerritoryApiTest {
 					.exists());
 		}
 
-
 	}
 
 	@Nested

@@ -27,11 +27,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads what the coverage computations need, on every imported commune and offer (neighbouring départements included,
- * for border effects): the territory, the offers of some families, and their sparse travel-time matrix. Times of
- * existing offers come from the precomputed {@code offer_commune_time} table; an offer without rows there (or a
- * hypothetical site, or a horizon beyond the precompute cutoff) is computed on the fly with {@link TravelTimes}, one
- * tree per site.
+ * Loads what the coverage computations need, on every imported commune and offer
+ * (neighbouring départements included, for border effects): the territory, the offers of
+ * some families, and their sparse travel-time matrix. Times of existing offers come from
+ * the precomputed {@code offer_commune_time} table; an offer without rows there (or a
+ * hypothetical site, or a horizon beyond the precompute cutoff) is computed on the fly
+ * with {@link TravelTimes}, one tree per site.
  */
 @Component
 public class AccessData {
@@ -39,8 +40,8 @@ public class AccessData {
 	private static final Logger log = LoggerFactory.getLogger(AccessData.class);
 
 	/**
-	 * No road trip beats this average speed, so communes farther than horizon × speed in a straight line are not asked
-	 * of the travel-time engine at all.
+	 * No road trip beats this average speed, so communes farther than horizon × speed in
+	 * a straight line are not asked of the travel-time engine at all.
 	 */
 	private static final double MAX_SPEED_METRES_PER_SECOND = 130 / 3.6;
 
@@ -73,15 +74,16 @@ public class AccessData {
 	}
 
 	/**
-	 * Census rows of these départements whose commune is not in the store (no boundary was imported for it): they take
-	 * part in no computation.
+	 * Census rows of these départements whose commune is not in the store (no boundary
+	 * was imported for it): they take part in no computation.
 	 */
 	public List<Census> unplacedCensus(Collection<String> departements) {
-		return jdbc.query("""
-				SELECT p.commune_code, p.total, p.aged_75_plus, p.aged_85_plus FROM population p
-				WHERE NOT EXISTS (SELECT 1 FROM commune c WHERE c.code = p.commune_code) ORDER BY p.commune_code""",
-				(rs, n) -> new Census(rs.getString(1), rs.getObject(2, Integer.class), rs.getObject(3, Integer.class),
-						rs.getObject(4, Integer.class)))
+		return jdbc
+			.query("""
+					SELECT p.commune_code, p.total, p.aged_75_plus, p.aged_85_plus FROM population p
+					WHERE NOT EXISTS (SELECT 1 FROM commune c WHERE c.code = p.commune_code) ORDER BY p.commune_code""",
+					(rs, n) -> new Census(rs.getString(1), rs.getObject(2, Integer.class),
+							rs.getObject(3, Integer.class), rs.getObject(4, Integer.class)))
 			.stream()
 			.filter(c -> departements.stream().anyMatch(d -> c.code().startsWith(d)))
 			.toList();
@@ -95,17 +97,23 @@ public class AccessData {
 	public record Named(long id, String name) {
 	}
 
-	/** Offers of these families without a location: no travel time can be computed for them. */
+	/**
+	 * Offers of these families without a location: no travel time can be computed for
+	 * them.
+	 */
 	public List<Named> unlocatedOffers(Set<Family> families) {
 		if (families.isEmpty()) {
 			return List.of();
 		}
-		return jdbc.query("SELECT id, name FROM offer WHERE geom IS NULL AND family IN (" + placeholders(families.size())
-				+ ") ORDER BY id", (rs, n) -> new Named(rs.getLong(1), rs.getString(2)),
-				families.stream().map(Family::code).toArray());
+		return jdbc.query(
+				"SELECT id, name FROM offer WHERE geom IS NULL AND family IN (" + placeholders(families.size())
+						+ ") ORDER BY id",
+				(rs, n) -> new Named(rs.getLong(1), rs.getString(2)), families.stream().map(Family::code).toArray());
 	}
 
-	/** Existing offers of these families that have a location, with their declared zones. */
+	/**
+	 * Existing offers of these families that have a location, with their declared zones.
+	 */
 	public List<Site> offers(Set<Family> families) {
 		if (families.isEmpty()) {
 			return List.of();
@@ -114,8 +122,7 @@ public class AccessData {
 		Object[] codes = families.stream().map(Family::code).toArray();
 		Map<Long, Set<String>> zones = new HashMap<>();
 		jdbc.query("SELECT z.offer_id, z.commune_code FROM offer_zone_commune z JOIN offer o ON o.id = z.offer_id"
-				+ " WHERE o.family IN (" + in + ")",
-				rs -> {
+				+ " WHERE o.family IN (" + in + ")", rs -> {
 					zones.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2));
 				}, codes);
 		WKBReader wkb = new WKBReader(Geo.FACTORY);
@@ -144,9 +151,11 @@ public class AccessData {
 	}
 
 	/**
-	 * The sparse matrix of these sites × every commune of the territory, keeping pairs within {@code horizonSeconds}.
-	 * Services at home count from the site to the commune, establishments from the commune to the site.
-	 * @param limitToZones whether home-care services with a declared zone only reach the communes they declare
+	 * The sparse matrix of these sites × every commune of the territory, keeping pairs
+	 * within {@code horizonSeconds}. Services at home count from the site to the commune,
+	 * establishments from the commune to the site.
+	 * @param limitToZones whether home-care services with a declared zone only reach the
+	 * communes they declare
 	 */
 	public TimeMatrix matrix(Territory territory, List<Site> sites, double horizonSeconds, boolean limitToZones) {
 		Map<Long, TimeMatrix> table = tableRows(territory, sites, horizonSeconds);
@@ -167,13 +176,17 @@ public class AccessData {
 			builder.endRow();
 		}
 		TimeMatrix m = builder.build();
-		log.info("Travel-time matrix: {} sites × {} communes, {} pairs within {} min ({} sites from the table, {} on the fly)",
+		log.info(
+				"Travel-time matrix: {} sites × {} communes, {} pairs within {} min ({} sites from the table, {} on the fly)",
 				sites.size(), territory.size(), m.entries(), Math.round(horizonSeconds / 60), sites.size() - onTheFly,
 				onTheFly);
 		return m;
 	}
 
-	/** Times from (or to) one point for the given columns, computed now with the travel-time engine: a one-row matrix. */
+	/**
+	 * Times from (or to) one point for the given columns, computed now with the
+	 * travel-time engine: a one-row matrix.
+	 */
 	public TimeMatrix computeRow(Territory territory, Point point, int[] columns, double horizonSeconds,
 			boolean toSource) {
 		double radius = horizonSeconds * MAX_SPEED_METRES_PER_SECOND;
@@ -204,12 +217,12 @@ public class AccessData {
 	}
 
 	/**
-	 * One-row matrices from the precomputed table for the existing sites, in each site's direction and within the
-	 * horizon; none when the last precompute stopped short of the horizon.
+	 * One-row matrices from the precomputed table for the existing sites, in each site's
+	 * direction and within the horizon; none when the last precompute stopped short of
+	 * the horizon.
 	 */
 	private Map<Long, TimeMatrix> tableRows(Territory territory, List<Site> sites, double horizonSeconds) {
-		Set<Family> families = sites.stream().filter(s -> s.id() != null).map(Site::family)
-				.collect(Collectors.toSet());
+		Set<Family> families = sites.stream().filter(s -> s.id() != null).map(Site::family).collect(Collectors.toSet());
 		if (families.isEmpty()) {
 			return Map.of();
 		}
@@ -224,13 +237,15 @@ public class AccessData {
 		sites.stream().filter(s -> s.id() != null).forEach(s -> outward.put(s.id(), s.outward()));
 		Map<Long, TimeMatrix.Builder> rows = new HashMap<>();
 		jdbc.query("SELECT t.offer_id, t.commune_code, t.seconds_out, t.seconds_in, t.method FROM offer_commune_time t"
-				+ " JOIN offer o ON o.id = t.offer_id WHERE o.family IN (" + placeholders(families.size()) + ")", rs -> {
+				+ " JOIN offer o ON o.id = t.offer_id WHERE o.family IN (" + placeholders(families.size()) + ")",
+				rs -> {
 					Boolean out = outward.get(rs.getLong(1));
 					int i = territory.indexOf(rs.getString(2));
 					Object seconds = out == null ? null : rs.getObject(out ? 3 : 4);
 					if (i >= 0 && seconds != null && ((Number) seconds).doubleValue() <= horizonSeconds) {
-						rows.computeIfAbsent(rs.getLong(1), k -> TimeMatrix.builder(territory.size())).add(i,
-								((Number) seconds).doubleValue(), TravelMethod.ESTIMATE.code().equals(rs.getString(5)));
+						rows.computeIfAbsent(rs.getLong(1), k -> TimeMatrix.builder(territory.size()))
+							.add(i, ((Number) seconds).doubleValue(),
+									TravelMethod.ESTIMATE.code().equals(rs.getString(5)));
 					}
 				}, families.stream().map(Family::code).toArray());
 		Map<Long, TimeMatrix> built = new HashMap<>();

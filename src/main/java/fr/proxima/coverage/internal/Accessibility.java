@@ -1,13 +1,16 @@
 package fr.proxima.coverage.internal;
 
 /**
- * Enhanced two-step floating catchment area (E2SFCA, Luo & Qi 2009) on a {@link TimeMatrix}:
+ * Enhanced two-step floating catchment area (E2SFCA, Luo & Qi 2009) on a
+ * {@link TimeMatrix}:
  * <ol>
- * <li>for each offer j: R_j = S_j / Σ_k P_k·W(t_kj) (0 when no demand lies in reach);</li>
+ * <li>for each offer j: R_j = S_j / Σ_k P_k·W(t_kj) (0 when no demand lies in
+ * reach);</li>
  * <li>for each commune i: A_i = Σ_j R_j·W(t_ij).</li>
  * </ol>
- * W is a step function of travel-time bands: {@code weights[b]} for {@code upperSeconds[b-1] < t ≤ upperSeconds[b]}, 0
- * beyond the last band. Demand that is missing (NaN) takes no part in the sums; the caller reports it.
+ * W is a step function of travel-time bands: {@code weights[b]} for
+ * {@code upperSeconds[b-1] < t ≤ upperSeconds[b]}, 0 beyond the last band. Demand that is
+ * missing (NaN) takes no part in the sums; the caller reports it.
  */
 public final class Accessibility {
 
@@ -15,8 +18,8 @@ public final class Accessibility {
 	}
 
 	/**
-	 * R_j per row, Σ_k P_k·W(t_kj) per row, A_i per column, and whether any weighted entry of column i is a network
-	 * time, an estimate.
+	 * R_j per row, Σ_k P_k·W(t_kj) per row, A_i per column, and whether any weighted
+	 * entry of column i is a network time, an estimate.
 	 */
 	public record Result(double[] ratio, double[] weightedDemand, double[] index, boolean[] network,
 			boolean[] estimated) {

@@ -4,16 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Greedy maximal covering location: at each step, choose the candidate row whose entries cover the largest weight not
- * yet covered. Gains never increase from one step to the next (coverage is submodular); the result is within
- * (1 − 1/e) of the optimum. Stops early when no candidate adds anything.
+ * Greedy maximal covering location: at each step, choose the candidate row whose entries
+ * cover the largest weight not yet covered. Gains never increase from one step to the
+ * next (coverage is submodular); the result is within (1 − 1/e) of the optimum. Stops
+ * early when no candidate adds anything.
  */
 public final class GreedyCover {
 
 	private GreedyCover() {
 	}
 
-	/** One chosen candidate, the weight it newly covers, and the columns it newly covers. */
+	/**
+	 * One chosen candidate, the weight it newly covers, and the columns it newly covers.
+	 */
 	public record Step(int candidate, double gain, int[] newlyCovered) {
 	}
 

@@ -2,7 +2,10 @@ package fr.proxima.coverage.internal;
 
 import java.util.Arrays;
 
-/** For each column (commune), the quickest row (offer) of a {@link TimeMatrix}: its time, row and method. */
+/**
+ * For each column (commune), the quickest row (offer) of a {@link TimeMatrix}: its time,
+ * row and method.
+ */
 public record Nearest(float[] seconds, int[] row, boolean[] estimate) {
 
 	public static Nearest of(TimeMatrix m) {

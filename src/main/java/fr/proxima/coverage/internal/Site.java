@@ -7,8 +7,9 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 
 /**
- * An offer as the computation sees it: an existing offer ({@code id} set) or a hypothetical one from a scenario or a
- * suggestion ({@code id} null). The declared zone is a set of commune codes and/or a polygon; both empty means none.
+ * An offer as the computation sees it: an existing offer ({@code id} set) or a
+ * hypothetical one from a scenario or a suggestion ({@code id} null). The declared zone
+ * is a set of commune codes and/or a polygon; both empty means none.
  */
 public record Site(Long id, String name, Family family, Integer capacity, Point point, String departement,
 		Set<String> zoneCommunes, PreparedGeometry zoneGeom) {
@@ -26,7 +27,10 @@ public record Site(Long id, String name, Family family, Integer capacity, Point 
 		return !zoneCommunes.isEmpty() || zoneGeom != null;
 	}
 
-	/** Whether the declared zone contains the commune (by code, or its representative point inside the polygon). */
+	/**
+	 * Whether the declared zone contains the commune (by code, or its representative
+	 * point inside the polygon).
+	 */
 	public boolean declares(String communeCode, Point repPoint) {
 		return zoneCommunes.contains(communeCode) || (zoneGeom != null && zoneGeom.covers(repPoint));
 	}

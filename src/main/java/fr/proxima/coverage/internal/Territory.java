@@ -8,8 +8,9 @@ import fr.proxima.shared.Geo;
 import org.locationtech.jts.geom.Point;
 
 /**
- * Every imported commune (neighbouring départements included) as parallel arrays indexed by column: code, name,
- * département, representative point and census figures. A missing census figure is {@code -1}, never a guess.
+ * Every imported commune (neighbouring départements included) as parallel arrays indexed
+ * by column: code, name, département, representative point and census figures. A missing
+ * census figure is {@code -1}, never a guess.
  */
 public final class Territory {
 

@@ -3,10 +3,12 @@ package fr.proxima.coverage.internal;
 import java.util.Arrays;
 
 /**
- * A sparse offers × communes travel-time matrix in compressed-row form (CSR): row {@code r} (an offer or a candidate
- * site) holds its entries in {@code [rowStart[r], rowStart[r + 1])}; each entry is a commune column, a time in seconds
- * and whether that time is an estimate. Pairs absent from a row are unreachable within the horizon it was built for.
- * Primitive arrays only, so that 100,000 rows × millions of entries stay compact and fast to scan.
+ * A sparse offers × communes travel-time matrix in compressed-row form (CSR): row
+ * {@code r} (an offer or a candidate site) holds its entries in
+ * {@code [rowStart[r], rowStart[r + 1])}; each entry is a commune column, a time in
+ * seconds and whether that time is an estimate. Pairs absent from a row are unreachable
+ * within the horizon it was built for. Primitive arrays only, so that 100,000 rows ×
+ * millions of entries stay compact and fast to scan.
  */
 public final class TimeMatrix {
 

@@ -19,18 +19,25 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Commune boundaries from GeoJSON features with {@code code} and {@code nom} properties (IGN-derived files,
- * geo.api.gouv.fr). With a crosswalk, older codes land on the crosswalk's target vintage: communes merged since are
- * dissolved into one polygon. A {@code split} polygon (one old commune re-created as several) cannot be divided: it
- * is kept whole under the first target code, and the report warns that the other communes have no polygon.
+ * Commune boundaries from GeoJSON features with {@code code} and {@code nom} properties
+ * (IGN-derived files, geo.api.gouv.fr). With a crosswalk, older codes land on the
+ * crosswalk's target vintage: communes merged since are dissolved into one polygon. A
+ * {@code split} polygon (one old commune re-created as several) cannot be divided: it is
+ * kept whole under the first target code, and the report warns that the other communes
+ * have no polygon.
  */
 @Component
 public class CommuneImporter {
 
-	/** Simplification tolerance of the display geometry, in degrees (about 80 m at 45° N). */
+	/**
+	 * Simplification tolerance of the display geometry, in degrees (about 80 m at 45° N).
+	 */
 	static final double DISPLAY_TOLERANCE = 0.001;
 
-	/** Snapping grid of the dissolve, in degrees (1e-5°, about 1 m): the source files keep 5 decimals. */
+	/**
+	 * Snapping grid of the dissolve, in degrees (1e-5°, about 1 m): the source files keep
+	 * 5 decimals.
+	 */
 	private static final PrecisionModel DISSOLVE_GRID = new PrecisionModel(1e5);
 
 	private final JdbcTemplate jdbc;
@@ -49,7 +56,8 @@ public class CommuneImporter {
 
 	/**
 	 * @param crosswalk applied to every file when not null
-	 * @param cogYear COG vintage of the codes when there is no crosswalk (the crosswalk's target year otherwise)
+	 * @param cogYear COG vintage of the codes when there is no crosswalk (the crosswalk's
+	 * target year otherwise)
 	 */
 	public void run(List<Path> files, Crosswalk crosswalk, int cogYear, ImportReport report) {
 		int year = crosswalk == null ? cogYear : crosswalk.toYear();
@@ -80,8 +88,8 @@ public class CommuneImporter {
 						name = entry.names().get(0);
 						if (entry.codes().size() > 1) {
 							report.warn(fileName + ": the " + crosswalk.fromYear() + " polygon of " + code
-									+ " now covers communes " + String.join(", ", entry.codes()) + "; it is kept whole under "
-									+ targetCode + " and the others get no polygon");
+									+ " now covers communes " + String.join(", ", entry.codes())
+									+ "; it is kept whole under " + targetCode + " and the others get no polygon");
 						}
 					}
 				}

@@ -11,7 +11,10 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Finds the commune containing a point, in memory, against the commune polygons already in the store. */
+/**
+ * Finds the commune containing a point, in memory, against the commune polygons already
+ * in the store.
+ */
 final class CommuneLocator {
 
 	private record Entry(String code, PreparedGeometry geom) {
@@ -32,7 +35,10 @@ final class CommuneLocator {
 		});
 	}
 
-	/** The code of the commune whose polygon covers the point; null when none does (or no communes are imported). */
+	/**
+	 * The code of the commune whose polygon covers the point; null when none does (or no
+	 * communes are imported).
+	 */
 	String communeAt(Point p) {
 		@SuppressWarnings("unchecked")
 		List<Entry> candidates = index.query(p.getEnvelopeInternal());

@@ -10,9 +10,10 @@ import java.util.regex.Pattern;
 import fr.proxima.importing.ImportReport;
 
 /**
- * A commune code crosswalk between two COG vintages, as in {@code communes_2018_to_cog2026_*.csv}: columns
- * {@code code_<from>}, {@code code_cog<to>}, {@code nom_cog<to>} and {@code relation}. For a {@code split} the target
- * code and name columns hold '|'-separated lists.
+ * A commune code crosswalk between two COG vintages, as in
+ * {@code communes_2018_to_cog2026_*.csv}: columns {@code code_<from>},
+ * {@code code_cog<to>}, {@code nom_cog<to>} and {@code relation}. For a {@code split} the
+ * target code and name columns hold '|'-separated lists.
  */
 public record Crosswalk(String file, int fromYear, int toYear, Map<String, Entry> entries) {
 
@@ -60,8 +61,8 @@ public record Crosswalk(String file, int fromYear, int toYear, Map<String, Entry
 				report.error(text.name(), (long) i + 1, source.isEmpty() ? from : to, "missing commune code");
 				continue;
 			}
-			entries.put(source, new Entry(codes, List.of(header.get(row, toName).split("\\|")),
-					header.get(row, "relation")));
+			entries.put(source,
+					new Entry(codes, List.of(header.get(row, toName).split("\\|")), header.get(row, "relation")));
 		}
 		Matcher fromYear = FROM.matcher(from);
 		fromYear.matches();
@@ -70,8 +71,9 @@ public record Crosswalk(String file, int fromYear, int toYear, Map<String, Entry
 	}
 
 	/**
-	 * Whether a boundary file is of this crosswalk's source vintage, judged by its name carrying the source year
-	 * (e.g. {@code communes-12-aveyron_2018.geojson}). Used by the folder import only.
+	 * Whether a boundary file is of this crosswalk's source vintage, judged by its name
+	 * carrying the source year (e.g. {@code communes-12-aveyron_2018.geojson}). Used by
+	 * the folder import only.
 	 */
 	public boolean appliesTo(Path boundaryFile) {
 		String name = boundaryFile.getFileName().toString();

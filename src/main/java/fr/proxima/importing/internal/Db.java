@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 
 /**
- * JDBC helpers shared by the importers: they write with batched statements (far faster than one JPA save per row)
- * and pass geometries as WKB through {@code ST_GeomFromWKB(?, 4326)}, which H2GIS and PostGIS both understand.
+ * JDBC helpers shared by the importers: they write with batched statements (far faster
+ * than one JPA save per row) and pass geometries as WKB through
+ * {@code ST_GeomFromWKB(?, 4326)}, which H2GIS and PostGIS both understand.
  */
 public final class Db {
 
@@ -28,12 +29,18 @@ public final class Db {
 	private Db() {
 	}
 
-	/** A geometry parameter for {@link #GEOM}, typed so that a null binds as a null binary on every driver. */
+	/**
+	 * A geometry parameter for {@link #GEOM}, typed so that a null binds as a null binary
+	 * on every driver.
+	 */
 	public static SqlParameterValue wkb(Geometry g) {
 		return new SqlParameterValue(Types.VARBINARY, g == null ? null : new WKBWriter(2).write(g));
 	}
 
-	/** Key → id of the rows of a two-column query (key first); rows with a null key are left out. */
+	/**
+	 * Key → id of the rows of a two-column query (key first); rows with a null key are
+	 * left out.
+	 */
 	public static Map<String, Long> ids(JdbcTemplate jdbc, String sql) {
 		Map<String, Long> ids = new HashMap<>();
 		jdbc.query(sql, rs -> {
@@ -45,13 +52,17 @@ public final class Db {
 		return ids;
 	}
 
-	/** A row to write: its natural key and the statement parameters, the key being the last parameter. */
+	/**
+	 * A row to write: its natural key and the statement parameters, the key being the
+	 * last parameter.
+	 */
 	public record Keyed(String key, Object[] params) {
 	}
 
 	/**
-	 * Inserts the rows whose key is not in {@code existing} and updates the others. Both statements take the same
-	 * parameters, key last: {@code INSERT INTO t (c1, …, cn, key) VALUES (…)} and
+	 * Inserts the rows whose key is not in {@code existing} and updates the others. Both
+	 * statements take the same parameters, key last:
+	 * {@code INSERT INTO t (c1, …, cn, key) VALUES (…)} and
 	 * {@code UPDATE t SET c1 = ?, …, cn = ? WHERE key = ?}.
 	 */
 	public static void upsert(JdbcTemplate jdbc, Set<String> existing, List<Keyed> rows, String insertSql,

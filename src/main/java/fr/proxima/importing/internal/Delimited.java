@@ -7,10 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One line of a delimited text file (CSV with ',' or ';'), split into trimmed fields, with RFC 4180 quoting: a field
- * that starts with '"' runs to the matching closing quote, may hold the separator, and a doubled quote inside it is
- * one literal quote. A quote inside a field that does not start with one is plain text, kept as it is. Every CSV
- * reader of the importers splits its lines here. Records spanning several lines are not supported.
+ * One line of a delimited text file (CSV with ',' or ';'), split into trimmed fields,
+ * with RFC 4180 quoting: a field that starts with '"' runs to the matching closing quote,
+ * may hold the separator, and a doubled quote inside it is one literal quote. A quote
+ * inside a field that does not start with one is plain text, kept as it is. Every CSV
+ * reader of the importers splits its lines here. Records spanning several lines are not
+ * supported.
  */
 public final class Delimited {
 
@@ -73,7 +75,10 @@ public final class Delimited {
 			return index.containsKey(name.toLowerCase(Locale.ROOT));
 		}
 
-		/** The value of a column in a row; "" when the column is absent from the header or the row is short. */
+		/**
+		 * The value of a column in a row; "" when the column is absent from the header or
+		 * the row is short.
+		 */
 		public String get(List<String> row, String name) {
 			Integer i = index.get(name.toLowerCase(Locale.ROOT));
 			return i == null || i >= row.size() ? "" : row.get(i);

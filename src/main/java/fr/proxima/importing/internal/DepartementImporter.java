@@ -10,7 +10,10 @@ import org.locationtech.jts.geom.MultiPolygon;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Département polygons from GeoJSON features with {@code code} and {@code nom} properties; upserts by code. */
+/**
+ * Département polygons from GeoJSON features with {@code code} and {@code nom}
+ * properties; upserts by code.
+ */
 @Component
 public class DepartementImporter {
 
@@ -36,8 +39,8 @@ public class DepartementImporter {
 				}
 				else {
 					String nom = f.text("nom");
-					rows.add(new Db.Keyed(code, new Object[] { nom.isEmpty() ? Departements.nameOf(code) : nom,
-							Db.wkb(geom), code }));
+					rows.add(new Db.Keyed(code,
+							new Object[] { nom.isEmpty() ? Departements.nameOf(code) : nom, Db.wkb(geom), code }));
 				}
 			}
 		}

@@ -13,8 +13,9 @@ import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * French départements: their code derived from a commune code, their names (data in {@code gis/departements.csv}),
- * and the rows the commune table needs before its foreign key accepts a commune.
+ * French départements: their code derived from a commune code, their names (data in
+ * {@code gis/departements.csv}), and the rows the commune table needs before its foreign
+ * key accepts a commune.
  */
 public final class Departements {
 
@@ -23,7 +24,10 @@ public final class Departements {
 	private Departements() {
 	}
 
-	/** "48" for 48095, "2A" for 2A004, "974" for 97411 (overseas départements have 3 digits). */
+	/**
+	 * "48" for 48095, "2A" for 2A004, "974" for 97411 (overseas départements have 3
+	 * digits).
+	 */
 	public static String codeOf(String communeCode) {
 		return communeCode.startsWith("97") ? communeCode.substring(0, 3) : communeCode.substring(0, 2);
 	}
@@ -32,7 +36,9 @@ public final class Departements {
 		return NAMES.getOrDefault(code, "Département " + code);
 	}
 
-	/** Inserts a row, without polygon, for every département code not yet in the store. */
+	/**
+	 * Inserts a row, without polygon, for every département code not yet in the store.
+	 */
 	public static void ensure(JdbcTemplate jdbc, Set<String> codes) {
 		Set<String> missing = new TreeSet<>(codes);
 		missing.removeAll(jdbc.queryForList("SELECT code FROM departement", String.class));

@@ -10,9 +10,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * EHPAD installed capacities (the {@code ehpad_capacite_prix_*.csv} layout: {@code finess_et},
- * {@code capacite_places_hp}, {@code gestionnaire_nom}, {@code gestionnaire_siren}, {@code statut_gestionnaire}).
- * Enriches offers already imported from FINESS: their capacity, and the name, SIREN and status of their
+ * EHPAD installed capacities (the {@code ehpad_capacite_prix_*.csv} layout:
+ * {@code finess_et}, {@code capacite_places_hp}, {@code gestionnaire_nom},
+ * {@code gestionnaire_siren}, {@code statut_gestionnaire}). Enriches offers already
+ * imported from FINESS: their capacity, and the name, SIREN and status of their
  * organisation. Rows whose FINESS number is not in the store are skipped and reported.
  */
 @Component
@@ -39,7 +40,8 @@ public class EhpadCapacityImporter {
 			String file = text.name();
 			String headerLine = text.lines().isEmpty() ? "" : text.lines().get(0);
 			if (!recognises(headerLine)) {
-				report.error(file, 1L, null, "wrong layout: expected a CSV header with finess_et and capacite_places_hp");
+				report.error(file, 1L, null,
+						"wrong layout: expected a CSV header with finess_et and capacite_places_hp");
 				continue;
 			}
 			char sep = Delimited.separatorOf(headerLine);
@@ -63,7 +65,8 @@ public class EhpadCapacityImporter {
 				}
 				Long offerId = offers.get(et);
 				if (offerId == null) {
-					report.warn(file + ":" + line + ": FINESS " + et + " is not in the store (import FINESS first); row skipped");
+					report.warn(file + ":" + line + ": FINESS " + et
+							+ " is not in the store (import FINESS first); row skipped");
 					report.skipped();
 					continue;
 				}
@@ -76,8 +79,9 @@ public class EhpadCapacityImporter {
 		}
 		if (!report.failed()) {
 			Db.batch(jdbc, "UPDATE offer SET capacity = COALESCE(?, capacity) WHERE id = ?", capacities);
-			Db.batch(jdbc, "UPDATE organisation SET name = COALESCE(?, name), siren = COALESCE(?, siren),"
-					+ " type = COALESCE(?, type) WHERE id = (SELECT organisation_id FROM offer WHERE id = ?)",
+			Db.batch(jdbc,
+					"UPDATE organisation SET name = COALESCE(?, name), siren = COALESCE(?, siren),"
+							+ " type = COALESCE(?, type) WHERE id = (SELECT organisation_id FROM offer WHERE id = ?)",
 					organisations);
 			report.updated(capacities.size());
 		}

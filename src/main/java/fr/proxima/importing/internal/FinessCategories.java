@@ -11,7 +11,10 @@ import java.util.Map;
 import fr.proxima.offers.Audience;
 import fr.proxima.offers.Family;
 
-/** The FINESS category → Proxima family and audience mapping, kept as data in {@code gis/finess_categories.csv}. */
+/**
+ * The FINESS category → Proxima family and audience mapping, kept as data in
+ * {@code gis/finess_categories.csv}.
+ */
 public final class FinessCategories {
 
 	public static final String RESOURCE = "/gis/finess_categories.csv";

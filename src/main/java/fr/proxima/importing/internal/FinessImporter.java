@@ -30,11 +30,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * FINESS establishments in the official Etalab extract layout ({@code etalab-cs1100507-stock-*.csv}): a first line
- * {@code finess;etalab;<rows>;<date>}, one {@code structureet} line per establishment and one
- * {@code geolocalisation} line with its projected coordinates (Lambert-93 in metropolitan France). Upserts offers
- * by FINESS ET and organisations by FINESS EJ; the commune of an offer is found by point-in-polygon against the
- * imported communes, falling back to the (older) FINESS commune code.
+ * FINESS establishments in the official Etalab extract layout
+ * ({@code etalab-cs1100507-stock-*.csv}): a first line
+ * {@code finess;etalab;<rows>;<date>}, one {@code structureet} line per establishment and
+ * one {@code geolocalisation} line with its projected coordinates (Lambert-93 in
+ * metropolitan France). Upserts offers by FINESS ET and organisations by FINESS EJ; the
+ * commune of an offer is found by point-in-polygon against the imported communes, falling
+ * back to the (older) FINESS commune code.
  */
 @Component
 public class FinessImporter {
@@ -52,7 +54,10 @@ public class FinessImporter {
 	static final List<String> GEOLOCALISATION = List.of("nofinesset", "coordxet", "coordyet", "sourcecoordet",
 			"datemaj");
 
-	/** Projection named at the end of {@code sourcecoordet} → EPSG code; Lambert-93 when none is named. */
+	/**
+	 * Projection named at the end of {@code sourcecoordet} → EPSG code; Lambert-93 when
+	 * none is named.
+	 */
 	private static final Map<String, String> PROJECTIONS = Map.of("LAMBERT_93", "EPSG:2154", "UTM_N20", "EPSG:5490",
 			"UTM_N22", "EPSG:2972", "UTM_S40", "EPSG:2975", "UTM_S38", "EPSG:4471", "UTM_N21", "EPSG:4467");
 
@@ -116,13 +121,13 @@ public class FinessImporter {
 			boolean routed = routing.matches();
 			String name = e.get("rslongue").isEmpty() ? e.get("rs") : e.get("rslongue");
 			String label = e.get("libcategetab").isEmpty() && mapping != null ? mapping.label() : e.get("libcategetab");
-			rows.add(new Db.Keyed(et, new Object[] { organisations.get(e.get("nofinessej")), name,
-					category.isEmpty() ? null : category, blankToNull(label),
-					(mapping == null ? Family.OTHER : mapping.family()).code(),
-					(mapping == null ? Audience.ALL : mapping.audience()).code(), address(e),
-					routed ? routing.group(1) : null,
-					routed ? blankToNull(routing.group(2)) : blankToNull(e.get("ligneacheminement")), commune,
-					blankToNull(e.get("telephone")), Db.wkb(point), SOURCE, sourceDate, now, et }));
+			rows.add(new Db.Keyed(et,
+					new Object[] { organisations.get(e.get("nofinessej")), name, category.isEmpty() ? null : category,
+							blankToNull(label), (mapping == null ? Family.OTHER : mapping.family()).code(),
+							(mapping == null ? Audience.ALL : mapping.audience()).code(), address(e),
+							routed ? routing.group(1) : null,
+							routed ? blankToNull(routing.group(2)) : blankToNull(e.get("ligneacheminement")), commune,
+							blankToNull(e.get("telephone")), Db.wkb(point), SOURCE, sourceDate, now, et }));
 		}
 		Db.upsert(jdbc, Db.keys(jdbc, "SELECT finess_et FROM offer WHERE finess_et IS NOT NULL"), rows,
 				"INSERT INTO offer (organisation_id, name, category_code, category_label, family, audience, address,"
@@ -181,12 +186,16 @@ public class FinessImporter {
 						}
 					}
 				}
-				default -> report.warn(file + ":" + lineNo + ": line of unknown type '" + abbreviate(f.get(0))
-						+ "' ignored");
+				default ->
+					report.warn(file + ":" + lineNo + ": line of unknown type '" + abbreviate(f.get(0)) + "' ignored");
 			}
 		}
-		points.keySet().stream().filter(et -> !establishments.containsKey(et)).findFirst().ifPresent(et -> report
-			.warn(file + ": coordinates given for establishment " + et + " (and maybe others) that has no structureet line"));
+		points.keySet()
+			.stream()
+			.filter(et -> !establishments.containsKey(et))
+			.findFirst()
+			.ifPresent(et -> report.warn(file + ": coordinates given for establishment " + et
+					+ " (and maybe others) that has no structureet line"));
 		return sourceDate;
 	}
 
@@ -194,8 +203,8 @@ public class FinessImporter {
 		if (f.size() > fields.size()) {
 			return true;
 		}
-		report.error(file, line, fields.get(f.size() - 1), "truncated line: " + f.get(0) + " has " + (f.size() - 1)
-				+ " of its " + fields.size() + " fields");
+		report.error(file, line, fields.get(f.size() - 1),
+				"truncated line: " + f.get(0) + " has " + (f.size() - 1) + " of its " + fields.size() + " fields");
 		return false;
 	}
 
@@ -207,7 +216,10 @@ public class FinessImporter {
 		return false;
 	}
 
-	/** The WGS84 point of a geolocalisation line; null when it has no coordinates or after reporting an error. */
+	/**
+	 * The WGS84 point of a geolocalisation line; null when it has no coordinates or after
+	 * reporting an error.
+	 */
 	private static Point point(List<String> f, Map<String, CoordinateTransform> transforms, String file, long line,
 			ImportReport report) {
 		String x = f.get(2).trim();
@@ -242,8 +254,8 @@ public class FinessImporter {
 			return Geo.point(out.x, out.y);
 		}
 		catch (RuntimeException e) {
-			report.error(file, line, "coordxet", "coordinates " + x + ", " + y + " (" + epsg
-					+ ") do not project to a valid position");
+			report.error(file, line, "coordxet",
+					"coordinates " + x + ", " + y + " (" + epsg + ") do not project to a valid position");
 			return null;
 		}
 	}
@@ -255,8 +267,9 @@ public class FinessImporter {
 	}
 
 	/**
-	 * Inserts the legal entities not yet known (named after their number until an enrichment names them) and fills
-	 * a missing SIREN from the establishments' SIRET. Returns FINESS EJ → organisation id.
+	 * Inserts the legal entities not yet known (named after their number until an
+	 * enrichment names them) and fills a missing SIREN from the establishments' SIRET.
+	 * Returns FINESS EJ → organisation id.
 	 */
 	private Map<String, Long> upsertOrganisations(Iterable<Establishment> establishments) {
 		Map<String, String> sirenByEj = new LinkedHashMap<>();
@@ -287,7 +300,10 @@ public class FinessImporter {
 		return inserts.isEmpty() ? ids : Db.ids(jdbc, "SELECT finess_ej, id FROM organisation");
 	}
 
-	/** Name of an organisation known only by its FINESS EJ number (the Etalab ET extract does not name it). */
+	/**
+	 * Name of an organisation known only by its FINESS EJ number (the Etalab ET extract
+	 * does not name it).
+	 */
 	public static String placeholderName(String finessEj) {
 		return "FINESS EJ " + finessEj;
 	}

@@ -12,14 +12,18 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads an RFC 7946 GeoJSON file (a FeatureCollection or a single Feature) into JTS geometries in SRID 4326.
- * Supports Point, Polygon and MultiPolygon geometries, which is all Proxima's layouts use.
+ * Reads an RFC 7946 GeoJSON file (a FeatureCollection or a single Feature) into JTS
+ * geometries in SRID 4326. Supports Point, Polygon and MultiPolygon geometries, which is
+ * all Proxima's layouts use.
  */
 public final class GeoJsonFile {
 
 	private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
-	/** One feature; {@code number} is its 1-based position in the file (reports name it as the "line"). */
+	/**
+	 * One feature; {@code number} is its 1-based position in the file (reports name it as
+	 * the "line").
+	 */
 	public record GeoFeature(long number, JsonNode properties, Geometry geometry) {
 
 		public String text(String property) {
@@ -32,7 +36,10 @@ public final class GeoJsonFile {
 	private GeoJsonFile() {
 	}
 
-	/** Parses the file; throws {@link IllegalArgumentException} with a readable message when it is not GeoJSON. */
+	/**
+	 * Parses the file; throws {@link IllegalArgumentException} with a readable message
+	 * when it is not GeoJSON.
+	 */
 	public static List<GeoFeature> read(Path path) {
 		JsonNode root;
 		try {
@@ -50,8 +57,8 @@ public final class GeoJsonFile {
 			features.add(root);
 		}
 		else {
-			throw new IllegalArgumentException("expected a GeoJSON FeatureCollection or Feature, found type '" + type
-					+ "'");
+			throw new IllegalArgumentException(
+					"expected a GeoJSON FeatureCollection or Feature, found type '" + type + "'");
 		}
 		List<GeoFeature> result = new ArrayList<>(features.size());
 		long n = 0;

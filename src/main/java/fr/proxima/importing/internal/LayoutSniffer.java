@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
 import fr.proxima.importing.ImportKind;
 
 /**
- * Recognises an import file by its content (first line of a CSV, properties of the first GeoJSON feature), not by
- * its name. Processed copies of official files (CSV/GeoJSON with FINESS or population columns under other names)
- * are not recognised on purpose: the official layout of the same data is imported instead.
+ * Recognises an import file by its content (first line of a CSV, properties of the first
+ * GeoJSON feature), not by its name. Processed copies of official files (CSV/GeoJSON with
+ * FINESS or population columns under other names) are not recognised on purpose: the
+ * official layout of the same data is imported instead.
  */
 public final class LayoutSniffer {
 

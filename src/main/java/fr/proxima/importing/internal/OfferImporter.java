@@ -28,19 +28,21 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Offers that FINESS does not list (habitat inclusif, accueil familial, téléassistance, portage de repas…) in the
- * plain Proxima layout, as CSV (columns {@link #COLUMNS}, position in {@code lon}/{@code lat}) or GeoJSON (Point
- * features with the same properties; optional {@code zone} property holding a Polygon or MultiPolygon). The natural
- * key is {@code source_ref = <source>:<ref>}, so a re-import updates. {@code zone_communes} is a '|'-separated list of
- * INSEE codes: the declared intervention zone, replaced on every import.
+ * Offers that FINESS does not list (habitat inclusif, accueil familial, téléassistance,
+ * portage de repas…) in the plain Proxima layout, as CSV (columns {@link #COLUMNS},
+ * position in {@code lon}/{@code lat}) or GeoJSON (Point features with the same
+ * properties; optional {@code zone} property holding a Polygon or MultiPolygon). The
+ * natural key is {@code source_ref = <source>:<ref>}, so a re-import updates.
+ * {@code zone_communes} is a '|'-separated list of INSEE codes: the declared intervention
+ * zone, replaced on every import.
  */
 @Component
 public class OfferImporter {
 
 	/** Every column of the CSV layout; the first five are required. */
-	public static final List<String> COLUMNS = List.of("source", "ref", "name", "family", "audience", "capacity",
-			"lon", "lat", "address", "postal_code", "city", "commune_code", "phone", "email", "website",
-			"zone_communes", "source_date", "verified_at");
+	public static final List<String> COLUMNS = List.of("source", "ref", "name", "family", "audience", "capacity", "lon",
+			"lat", "address", "postal_code", "city", "commune_code", "phone", "email", "website", "zone_communes",
+			"source_date", "verified_at");
 
 	/** Properties that identify the GeoJSON layout. */
 	public static final List<String> PROPERTIES = List.of("source", "ref", "name", "family");
@@ -137,8 +139,8 @@ public class OfferImporter {
 			List<String> row = Delimited.split(text.lines().get(i), sep);
 			if (row.size() < names.size()) {
 				report.read();
-				report.error(file, line, names.get(row.size()), "truncated line: " + row.size() + " fields, expected "
-						+ names.size());
+				report.error(file, line, names.get(row.size()),
+						"truncated line: " + row.size() + " fields, expected " + names.size());
 				continue;
 			}
 			String lon = header.get(row, "lon");

@@ -11,9 +11,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * INSEE population by commune in the "base-cc" layout: ';'-separated, {@code CODGEO}, then {@code P<yy>_POP},
- * {@code P<yy>_POP75P} and {@code P<yy>_POP85P} picked by name for the latest vintage {@code yy} present (census year
- * 20yy). Values may be decimals (INSEE publishes weighted counts): they are rounded. Upserts by commune code.
+ * INSEE population by commune in the "base-cc" layout: ';'-separated, {@code CODGEO},
+ * then {@code P<yy>_POP}, {@code P<yy>_POP75P} and {@code P<yy>_POP85P} picked by name
+ * for the latest vintage {@code yy} present (census year 20yy). Values may be decimals
+ * (INSEE publishes weighted counts): they are rounded. Upserts by commune code.
  */
 @Component
 public class PopulationImporter {
@@ -79,8 +80,8 @@ public class PopulationImporter {
 			report.read();
 			List<String> row = Delimited.split(line, sep);
 			if (row.size() < names.size()) {
-				report.error(file, lineNo, names.get(row.size()), "truncated line: " + row.size() + " fields, expected "
-						+ names.size());
+				report.error(file, lineNo, names.get(row.size()),
+						"truncated line: " + row.size() + " fields, expected " + names.size());
 				continue;
 			}
 			String code = header.get(row, "CODGEO");
@@ -97,7 +98,10 @@ public class PopulationImporter {
 		}
 	}
 
-	/** A rounded count; null when optional and empty or absent, or after reporting a non-numeric value. */
+	/**
+	 * A rounded count; null when optional and empty or absent, or after reporting a
+	 * non-numeric value.
+	 */
 	private static Integer count(Delimited.Header header, List<String> row, String column, boolean required,
 			String file, long line, ImportReport report) {
 		String value = header.get(row, column);

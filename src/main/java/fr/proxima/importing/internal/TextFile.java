@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A text file read whole, in UTF-8 when its bytes are valid UTF-8 and in ISO-8859-1 otherwise (official French files
- * have used both). A UTF-8 byte order mark is dropped.
+ * A text file read whole, in UTF-8 when its bytes are valid UTF-8 and in ISO-8859-1
+ * otherwise (official French files have used both). A UTF-8 byte order mark is dropped.
  */
 public record TextFile(Path path, Charset charset, List<String> lines) {
 
@@ -34,7 +34,9 @@ public record TextFile(Path path, Charset charset, List<String> lines) {
 		return new TextFile(path, charset, splitLines(text));
 	}
 
-	/** The first line of a file, read with the same encoding rule; "" for an empty file. */
+	/**
+	 * The first line of a file, read with the same encoding rule; "" for an empty file.
+	 */
 	public static String firstLine(Path path) {
 		try (var in = Files.newInputStream(path)) {
 			byte[] head = in.readNBytes(64 * 1024);

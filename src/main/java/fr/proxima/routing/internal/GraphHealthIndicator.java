@@ -7,8 +7,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Actuator health of the road graph ({@code /actuator/health/roadGraph}). UP without a graph too: the product then
- * answers with estimates, which the details say.
+ * Actuator health of the road graph ({@code /actuator/health/roadGraph}). UP without a
+ * graph too: the product then answers with estimates, which the details say.
  */
 @Component("roadGraph")
 class GraphHealthIndicator implements HealthIndicator {
@@ -30,7 +30,12 @@ class GraphHealthIndicator implements HealthIndicator {
 		}
 		return Health.up()
 			.withDetail("mode", "network")
-			.withDetail("osmFile", Path.of(s.osmFile()).getFileName().toString()) // the name only: health is public
+			.withDetail("osmFile", Path.of(s.osmFile()).getFileName().toString()) // the
+																					// name
+																					// only:
+																					// health
+																					// is
+																					// public
 			.withDetail("nodes", s.nodes())
 			.withDetail("edges", s.edges())
 			.withDetail("profiles", s.profiles())

@@ -24,9 +24,10 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * The embedded GraphHopper graph: built from {@code proxima.routing.osm-file} once, cached in
- * {@code proxima.routing.graph-dir}, rebuilt when the OSM file (size, modification time) or the profiles change. With
- * no OSM file configured there is no graph and {@link #router()} is null: every answer comes from the estimate.
+ * The embedded GraphHopper graph: built from {@code proxima.routing.osm-file} once,
+ * cached in {@code proxima.routing.graph-dir}, rebuilt when the OSM file (size,
+ * modification time) or the profiles change. With no OSM file configured there is no
+ * graph and {@link #router()} is null: every answer comes from the estimate.
  */
 @Component
 public class GraphHopperGraph implements DisposableBean {
@@ -35,7 +36,10 @@ public class GraphHopperGraph implements DisposableBean {
 
 	static final String FINGERPRINT_FILE = "proxima-graph.fingerprint";
 
-	/** The OSM tags each profile needs; a car/foot custom model reads only access and average speed. */
+	/**
+	 * The OSM tags each profile needs; a car/foot custom model reads only access and
+	 * average speed.
+	 */
 	private static final String ENCODED_VALUES = "car_access, car_average_speed, road_access, road_class, "
 			+ "foot_access, foot_average_speed";
 
@@ -99,14 +103,15 @@ public class GraphHopperGraph implements DisposableBean {
 	}
 
 	/**
-	 * A profile whose weight is its travel time (no distance influence, no priority other than access), so that the
-	 * shortest path is the fastest and isochrones are true travel times.
+	 * A profile whose weight is its travel time (no distance influence, no priority other
+	 * than access), so that the shortest path is the fastest and isochrones are true
+	 * travel times.
 	 */
 	private static Profile profile(String name) {
 		String vehicle = PROFILE_VEHICLES.get(name);
 		if (vehicle == null) {
-			throw new IllegalStateException("Unknown routing profile '" + name + "' in proxima.routing.profiles; known: "
-					+ PROFILE_VEHICLES.keySet());
+			throw new IllegalStateException("Unknown routing profile '" + name
+					+ "' in proxima.routing.profiles; known: " + PROFILE_VEHICLES.keySet());
 		}
 		CustomModel model = new CustomModel().setDistanceInfluence(0d)
 			.addToPriority(Statement.If("!" + vehicle + "_access", Statement.Op.MULTIPLY, "0"))

@@ -31,13 +31,17 @@ import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.MultiPolygon;
 
 /**
- * Shortest paths, shortest-path trees and isochrone contours on the loaded graph. Every query is answered with
- * node-based Dijkstra-type searches on a {@link QueryGraph} holding the snapped points; weights are travel times, so
- * a tree and a point-to-point route agree. Thread-safe: each call builds its own query graph and algorithm.
+ * Shortest paths, shortest-path trees and isochrone contours on the loaded graph. Every
+ * query is answered with node-based Dijkstra-type searches on a {@link QueryGraph}
+ * holding the snapped points; weights are travel times, so a tree and a point-to-point
+ * route agree. Thread-safe: each call builds its own query graph and algorithm.
  */
 public final class NetworkRouter {
 
-	/** Explore a little past the last band so that the contour closes between reached and unreached nodes. */
+	/**
+	 * Explore a little past the last band so that the contour closes between reached and
+	 * unreached nodes.
+	 */
 	private static final double CONTOUR_MARGIN = 0.5;
 
 	private static final long CONTOUR_MARGIN_MIN_MS = 600_000;
@@ -67,7 +71,10 @@ public final class NetworkRouter {
 		}
 	}
 
-	/** A query point and, when it could be placed on a road, its GraphHopper snap (used by one query only). */
+	/**
+	 * A query point and, when it could be placed on a road, its GraphHopper snap (used by
+	 * one query only).
+	 */
 	public static final class Placed {
 
 		private final Snapping snapping;
@@ -98,8 +105,9 @@ public final class NetworkRouter {
 	}
 
 	/**
-	 * Places a point on the profile's main road network: outside the graph's bounding box, or farther than the
-	 * configured snap distance from any road, it is not placed and says why.
+	 * Places a point on the profile's main road network: outside the graph's bounding
+	 * box, or farther than the configured snap distance from any road, it is not placed
+	 * and says why.
 	 */
 	public Placed place(String profile, double lon, double lat) {
 		if (!bounds.contains(lat, lon)) {
@@ -117,7 +125,9 @@ public final class NetworkRouter {
 				snap.getSnappedPoint().lat), snap);
 	}
 
-	/** Fastest route between two placed points; unreachable (network) when no path exists. */
+	/**
+	 * Fastest route between two placed points; unreachable (network) when no path exists.
+	 */
 	public RouteResult route(String profile, Placed from, Placed to, boolean withGeometry) {
 		QueryGraph qg = QueryGraph.create(graph, from.snap(), to.snap());
 		AStarBidirection algo = new AStarBidirection(qg, qg.wrapWeighting(weightings.get(profile)),
@@ -136,9 +146,10 @@ public final class NetworkRouter {
 	}
 
 	/**
-	 * Travel times from each placed source to each placed target (or back when {@code toSource}), one shortest-path
-	 * tree per source over one query graph holding every point. Cells whose source or target is not on the network are
-	 * left null for the caller to estimate.
+	 * Travel times from each placed source to each placed target (or back when
+	 * {@code toSource}), one shortest-path tree per source over one query graph holding
+	 * every point. Cells whose source or target is not on the network are left null for
+	 * the caller to estimate.
 	 * @param beforeEachTree called before each tree (a deadline check may throw from it)
 	 */
 	public Leg[][] matrix(String profile, List<Placed> sources, List<Placed> targets, double cutoffSeconds,
@@ -160,7 +171,8 @@ public final class NetworkRouter {
 		}
 		QueryGraph qg = QueryGraph.create(graph, snaps);
 		Weighting weighting = qg.wrapWeighting(weightings.get(profile));
-		// target indices by query-graph node: head[node] is the first target there, next[t] the following one
+		// target indices by query-graph node: head[node] is the first target there,
+		// next[t] the following one
 		int[] head = new int[qg.getNodes()];
 		Arrays.fill(head, -1);
 		int[] next = new int[targets.size()];
@@ -197,9 +209,9 @@ public final class NetworkRouter {
 	}
 
 	/**
-	 * The areas reached within each of the given minutes (cumulative, not rings), from one shortest-path tree: the
-	 * tree's nodes are triangulated with their times and each area is the contour of that triangulation at its time
-	 * ({@link TimeContours}).
+	 * The areas reached within each of the given minutes (cumulative, not rings), from
+	 * one shortest-path tree: the tree's nodes are triangulated with their times and each
+	 * area is the contour of that triangulation at its time ({@link TimeContours}).
 	 * @throws IllegalArgumentException when too few roads are reached to draw an area
 	 */
 	public List<MultiPolygon> reach(String profile, Placed origin, List<Integer> minutes, boolean toOrigin) {

@@ -14,7 +14,10 @@ public final class Polygons {
 	private Polygons() {
 	}
 
-	/** The polygons of {@code g} as a MultiPolygon (empty when there are none); lines and points are dropped. */
+	/**
+	 * The polygons of {@code g} as a MultiPolygon (empty when there are none); lines and
+	 * points are dropped.
+	 */
 	public static MultiPolygon polygonal(Geometry g) {
 		MultiPolygon mp = Geo.toMultiPolygon(g);
 		if (mp != null) {

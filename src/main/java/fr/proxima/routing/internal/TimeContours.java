@@ -25,11 +25,13 @@ import org.locationtech.jts.triangulate.quadedge.QuadEdgeSubdivision;
 import org.locationtech.jts.triangulate.quadedge.Vertex;
 
 /**
- * Areas reached within given times from one shortest-path tree, drawn as GraphHopper draws isochrones: every tree node,
- * the middle shape point of the road that reached it, and the first nodes beyond the exploration carry their times;
- * their Delaunay triangulation (its frame "unreached") is contoured at each time. The points are inserted strip by
- * strip, up one and down the next, so that each insertion starts its search next to the previous one; with no other
- * geometry built on the way, this is about 30 % faster than GraphHopper's triangulator on Andorra.
+ * Areas reached within given times from one shortest-path tree, drawn as GraphHopper
+ * draws isochrones: every tree node, the middle shape point of the road that reached it,
+ * and the first nodes beyond the exploration carry their times; their Delaunay
+ * triangulation (its frame "unreached") is contoured at each time. The points are
+ * inserted strip by strip, up one and down the next, so that each insertion starts its
+ * search next to the previous one; with no other geometry built on the way, this is about
+ * 30 % faster than GraphHopper's triangulator on Andorra.
  */
 final class TimeContours {
 
@@ -39,7 +41,8 @@ final class TimeContours {
 
 	/**
 	 * Runs the tree from {@code origin} and triangulates what it reached.
-	 * @throws IllegalArgumentException when the tree reaches too few points to draw an area
+	 * @throws IllegalArgumentException when the tree reaches too few points to draw an
+	 * area
 	 */
 	TimeContours(QueryGraph graph, ShortestPathTree tree, int origin) {
 		NodeAccess nodes = graph.getNodeAccess();
@@ -51,7 +54,8 @@ final class TimeContours {
 			double ms = label.time;
 			times.merge(new Coordinate(nodes.getLon(label.node), nodes.getLat(label.node)), ms, Math::min);
 			if (label.parent != null) {
-				PointList shape = graph.getEdgeIteratorState(label.edge, label.node).fetchWayGeometry(FetchMode.PILLAR_ONLY);
+				PointList shape = graph.getEdgeIteratorState(label.edge, label.node)
+					.fetchWayGeometry(FetchMode.PILLAR_ONLY);
 				if (shape.size() > 0) {
 					int mid = shape.size() / 2;
 					times.merge(new Coordinate(shape.getLon(mid), shape.getLat(mid)), ms, Math::min);
@@ -67,7 +71,8 @@ final class TimeContours {
 			sites.add(new Vertex(c.x, c.y, ms));
 			box.expandToInclude(c);
 		});
-		// vertical strips, walked up one and down the next, so that consecutive points are neighbours
+		// vertical strips, walked up one and down the next, so that consecutive points
+		// are neighbours
 		int strips = Math.max(1, (int) Math.sqrt(sites.size() / 4.0));
 		double width = Math.max(box.getWidth() / strips, 1e-12);
 		sites.sort(Comparator.comparingInt((Vertex v) -> strip(v, box, width))

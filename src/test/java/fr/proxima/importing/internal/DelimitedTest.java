@@ -9,7 +9,8 @@ class DelimitedTest {
 
 	@Test
 	void quotedFieldsLoseTheirQuotingAndKeepTheirText() {
-		assertThat(Delimited.split("structureet;\"\"\"LES ATELIERS DU CENTRE\"\"\";\"EHPAD  \"\"LES GENETS\"\"\";x", ';'))
+		assertThat(
+				Delimited.split("structureet;\"\"\"LES ATELIERS DU CENTRE\"\"\";\"EHPAD  \"\"LES GENETS\"\"\";x", ';'))
 			.containsExactly("structureet", "\"LES ATELIERS DU CENTRE\"", "EHPAD  \"LES GENETS\"", "x");
 	}
 

@@ -12,12 +12,14 @@ class LayoutSnifferTest {
 
 	@Test
 	void geoApiCommunesAndEtalabDepartementsAreRecognised() {
-		assertThat(LayoutSniffer.sniffGeoJson("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
-				+ "\"properties\":{\"code\":\"2A004\",\"nom\":\"Ajaccio\"},\"geometry\":{\"type\":\"Polygon\"")
+		assertThat(LayoutSniffer
+			.sniffGeoJson("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+					+ "\"properties\":{\"code\":\"2A004\",\"nom\":\"Ajaccio\"},\"geometry\":{\"type\":\"Polygon\"")
 			.kind()).isEqualTo(ImportKind.COMMUNES);
-		assertThat(LayoutSniffer.sniffGeoJson("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
-				+ "\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":[]},\"properties\":{\"code\":\"974\","
-				+ "\"nom\":\"La Réunion\"}}]}")
+		assertThat(LayoutSniffer
+			.sniffGeoJson("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+					+ "\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":[]},\"properties\":{\"code\":\"974\","
+					+ "\"nom\":\"La Réunion\"}}]}")
 			.kind()).isEqualTo(ImportKind.DEPARTEMENTS);
 	}
 
