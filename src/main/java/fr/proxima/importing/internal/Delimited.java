@@ -1,56 +1,59 @@
 package fr.proxima.importing.internal;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 /**
- * One line of a delimited text file (CSV with ',' or ';'), split into trimmed fields,
- * with RFC 4180 quoting: a field that starts with '"' runs to the matching closing quote,
- * may hold the separator, and a doubled quote inside it is one literal quote. A quote
- * inside a field that does not start with one is plain text, kept as it is. Every CSV
- * reader of the importers splits its lines here. Records spanning several lines are not
+ * One line of a delimited text file (CSV with ',' or ';'), split into trimmed fields by
+ * Apache Commons CSV with RFC 4180 quoting: a field that starts with '"' (after spaces)
+ * runs to the matching closing quote, may hold the separator, and a doubled quote inside
+ * it is one literal quote. A quote inside a field that does not start with one is plain
+ * text, kept as it is; text after a closing quote and a quote left open at the end of the
+ * line are kept too, as published. Every CSV reader of the importers splits its lines
+ * here, so that each error names its line. Records spanning several lines are not
  * supported.
  */
 public final class Delimited {
 
+	private static final CSVFormat SEMICOLONS = format(';');
+
+	private static final CSVFormat COMMAS = format(',');
+
 	private Delimited() {
 	}
 
+	private static CSVFormat format(char separator) {
+		return CSVFormat.RFC4180.builder()
+			.setDelimiter(separator)
+			.setIgnoreSurroundingSpaces(true)
+			.setTrim(true)
+			.setTrailingData(true)
+			.setLenientEof(true)
+			.get();
+	}
+
 	public static List<String> split(String line, char separator) {
-		List<String> fields = new ArrayList<>();
-		StringBuilder field = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < line.length(); i++) {
-			char c = line.charAt(i);
-			if (quoted) {
-				if (c != '"') {
-					field.append(c);
-				}
-				else if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-					field.append('"');
-					i++;
-				}
-				else {
-					quoted = false;
-				}
-			}
-			else if (c == '"' && field.toString().isBlank()) {
-				field.setLength(0);
-				quoted = true;
-			}
-			else if (c == separator) {
-				fields.add(field.toString().trim());
-				field.setLength(0);
-			}
-			else {
-				field.append(c);
-			}
+		CSVFormat format = switch (separator) {
+			case ';' -> SEMICOLONS;
+			case ',' -> COMMAS;
+			default -> format(separator);
+		};
+		try (CSVParser parser = CSVParser.parse(line, format)) {
+			Iterator<CSVRecord> records = parser.iterator();
+			return records.hasNext() ? records.next().toList() : List.of("");
 		}
-		fields.add(field.toString().trim());
-		return fields;
+		catch (IOException | UncheckedIOException e) {
+			throw new IllegalStateException("Unreadable delimited line: " + e.getMessage(), e);
+		}
 	}
 
 	/** ';' when the header line has more semicolons than commas, ',' otherwise. */

@@ -30,4 +30,14 @@ class DelimitedTest {
 		assertThat(Delimited.split(";a;;", ';')).containsExactly("", "a", "", "");
 	}
 
+	@Test
+	void textAroundQuotesAndAnOpenQuoteAreKept() {
+		assertThat(Delimited.split("  \"a\"b ; \"open", ';')).containsExactly("ab", "open");
+	}
+
+	@Test
+	void blankLineIsOneEmptyField() {
+		assertThat(Delimited.split("", ';')).containsExactly("");
+	}
+
 }
