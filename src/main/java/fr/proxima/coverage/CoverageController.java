@@ -12,8 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Coverage, accessibility, zones and site suggestions; see README "Coverage and
- * accessibility".
+ * Coverage, accessibility, zones and site suggestions; see docs/coverage.md.
  */
 @RestController
 @RequestMapping("/api/coverage")
@@ -21,12 +20,19 @@ class CoverageController {
 
 	private final CoverageService coverage;
 
+	private final ZoneService zones;
+
+	private final SuggestionService suggestions;
+
 	private final CoverageOutput output;
 
 	private final CoverageSettings settings;
 
-	CoverageController(CoverageService coverage, CoverageOutput output, CoverageSettings settings) {
+	CoverageController(CoverageService coverage, ZoneService zones, SuggestionService suggestions,
+			CoverageOutput output, CoverageSettings settings) {
 		this.coverage = coverage;
+		this.zones = zones;
+		this.suggestions = suggestions;
 		this.output = output;
 		this.settings = settings;
 	}
@@ -81,7 +87,7 @@ class CoverageController {
 
 	@GetMapping("/zones")
 	ResponseEntity<?> zones(@ModelAttribute Params p) {
-		ZoneReport r = coverage.zones(p.query(settings));
+		ZoneReport r = zones.zones(p.query(settings));
 		return output.respond(p.format(), r, ZoneReport.Row.class, r.rows(), "zones");
 	}
 
@@ -94,7 +100,7 @@ class CoverageController {
 		}
 		Params withFamilies = family == null ? p
 				: new Params(family, p.minutes(), p.departements(), p.demand(), p.bands(), p.weights(), p.format());
-		SuggestionReport r = coverage.suggestions(withFamilies.query(settings), k);
+		SuggestionReport r = suggestions.suggestions(withFamilies.query(settings), k);
 		return output.respond(p.format(), r, SuggestionReport.Step.class, r.steps(), "suggestions");
 	}
 

@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Defaults and limits of the coverage module (see README "Coverage and accessibility").
+ * Defaults and limits of the coverage module (see docs/coverage.md).
  *
  * @param defaultDepartements départements reported when a request names none
  * (comma-separated codes)

@@ -36,6 +36,12 @@ class CoverageBehaviourTest {
 		CoverageService coverage;
 
 		@Autowired
+		SuggestionService suggestions;
+
+		@Autowired
+		ZoneService zones;
+
+		@Autowired
 		ScenarioService scenarios;
 
 		@Autowired
@@ -129,7 +135,7 @@ class CoverageBehaviourTest {
 
 		@Test
 		void suggestionsComeInDecreasingOrderOfGain() {
-			SuggestionReport r = coverage.suggestions(query("ssiad"), 6);
+			SuggestionReport r = suggestions.suggestions(query("ssiad"), 6);
 
 			List<Long> gains = r.steps().stream().map(SuggestionReport.Step::gain).toList();
 			// D (covers D + F: 120 + 90), then C (200), E (80), B (50); nothing is left
@@ -152,7 +158,7 @@ class CoverageBehaviourTest {
 			// uncovered
 			assertThat(covered(r)).containsExactly("99001");
 
-			ZoneReport z = coverage.zones(query("ssiad"));
+			ZoneReport z = zones.zones(query("ssiad"));
 			assertThat(z.services()).hasSize(1);
 			ZoneReport.Service s = z.services().get(0);
 			assertThat(s.offerId()).isEqualTo(zoned);

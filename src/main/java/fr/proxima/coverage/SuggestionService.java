@@ -1,0 +1,111 @@
+package fr.proxima.coverage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import fr.proxima.coverage.Scenes.Scene;
+import fr.proxima.coverage.internal.AccessData;
+import fr.proxima.coverage.internal.GreedyCover;
+import fr.proxima.coverage.internal.Nearest;
+import fr.proxima.coverage.internal.Site;
+import fr.proxima.coverage.internal.Territory;
+import fr.proxima.coverage.internal.TimeMatrix;
+import fr.proxima.offers.Family;
+import fr.proxima.shared.InvalidInputException;
+import org.springframework.stereotype.Service;
+
+import static fr.proxima.coverage.Scenes.round;
+import static fr.proxima.coverage.Scenes.weight;
+
+/**
+ * Site suggestions: greedy maximal covering location over the reported communes'
+ * representative points.
+ */
+@Service
+public class SuggestionService {
+
+	private final Scenes scenes;
+
+	private final AccessData data;
+
+	private final CoverageSettings settings;
+
+	SuggestionService(Scenes scenes, AccessData data, CoverageSettings settings) {
+		this.scenes = scenes;
+		this.data = data;
+		this.settings = settings;
+	}
+
+	// ---- site suggestions
+
+	/**
+	 * The offers of all the requested families form one supply set, so they must all be
+	 * services at home (times from a candidate site) or all establishments (times to it).
+	 */
+	public SuggestionReport suggestions(CoverageQuery q, int k) {
+		if (k < 1 || k > settings.maxSuggestions()) {
+			throw new InvalidInputException(
+					"k must be between 1 and " + settings.maxSuggestions() + " (got " + k + ")");
+		}
+		Set<Boolean> directions = q.families().stream().map(Family::isHomeCare).collect(Collectors.toSet());
+		if (directions.size() > 1) {
+			throw new InvalidInputException("Suggested sites serve one supply set: give only services at home"
+					+ " (e.g. ssiad,saad) or only establishments (e.g. ehpad), not both: " + q.families());
+		}
+		boolean homeCare = directions.contains(true);
+		Scene s = scenes.scene(q, q.minutes(), Set.of(), List.of(), true);
+		Territory t = s.territory();
+		Nearest nearest = Nearest.of(s.matrix());
+		boolean[] covered = new boolean[t.size()];
+		double[] weight = new double[t.size()];
+		long aged75 = 0;
+		long coveredBefore = 0;
+		List<String> missing = new ArrayList<>();
+		Provenance.Times all = new Provenance.Times();
+		for (int i : s.area()) {
+			covered[i] = nearest.within(i, q.seconds());
+			if (covered[i]) {
+				all.time(nearest.estimate()[i]);
+			}
+			weight[i] = Math.max(t.aged75(i), 0);
+			aged75 += (long) weight[i];
+			coveredBefore += covered[i] ? (long) weight[i] : 0;
+			if (t.aged75(i) < 0) {
+				missing.add(t.code(i));
+			}
+		}
+		TimeMatrix.Builder builder = TimeMatrix.builder(t.size());
+		for (int c : s.area()) {
+			TimeMatrix row = data.computeRow(t, t.point(c), s.area(), q.seconds(), !homeCare);
+			for (int e = 0; e < row.entries(); e++) {
+				builder.add(row.column(e), row.seconds(e), row.estimate(e));
+			}
+			builder.endRow();
+		}
+		TimeMatrix candidates = builder.build();
+		List<SuggestionReport.Step> steps = new ArrayList<>();
+		long cumulative = coveredBefore;
+		for (GreedyCover.Step step : GreedyCover.choose(candidates, weight, covered, k)) {
+			int c = s.area()[step.candidate()];
+			cumulative += (long) step.gain();
+			Set<Integer> newly = IntStream.of(step.newlyCovered()).boxed().collect(Collectors.toSet());
+			Provenance.Times times = new Provenance.Times();
+			for (int e = candidates.start(step.candidate()); e < candidates.end(step.candidate()); e++) {
+				if (newly.contains(candidates.column(e))) {
+					times.time(candidates.estimate(e));
+				}
+			}
+			all.add(times);
+			steps.add(new SuggestionReport.Step(steps.size() + 1, t.code(c), t.name(c), t.point(c).getX(),
+					t.point(c).getY(), (long) step.gain(), cumulative,
+					aged75 == 0 ? null : round(cumulative * 100.0 / aged75, 1),
+					IntStream.of(step.newlyCovered()).mapToObj(t::code).toList(), scenes.method(times)));
+		}
+		Provenance p = scenes.provenance(all);
+		return new SuggestionReport(q, k, p.method(), p.estimated(), aged75, coveredBefore, cumulative, missing, steps);
+	}
+
+}
