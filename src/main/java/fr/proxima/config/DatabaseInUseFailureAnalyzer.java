@@ -30,7 +30,7 @@ class DatabaseInUseFailureAnalyzer implements FailureAnalyzer {
 						"the database " + database()
 								+ " is in use by a running Proxima server: stop it, or use the admin import endpoint",
 						"Stop the server that holds the database, or import through it: POST /api/admin/imports/{kind}"
-								+ " or /api/admin/imports/folder (README, section Importing data).",
+								+ " or /api/admin/imports/folder (docs/importing.md).",
 						failure);
 			}
 		}

@@ -21,7 +21,7 @@ class FirstStart implements SmartInitializingSingleton {
 
 	static final String HOW_TO_IMPORT = "The store is empty. To fill it, set PROXIMA_DATA_DIR to a folder of open data"
 			+ " (e.g. one filled by gis/fetch-open-data.sh 48) and restart, or run"
-			+ " 'java -jar target/proxima.jar import-dir <folder>' (see the README, section Importing data).";
+			+ " 'java -jar target/proxima.jar import-dir <folder>' (see docs/importing.md).";
 
 	private static final Logger log = LoggerFactory.getLogger(FirstStart.class);
 

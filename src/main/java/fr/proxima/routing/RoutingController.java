@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** Travel-time queries over REST, answered in GeoJSON; see README "Travel times". */
+/** Travel-time queries over REST, answered in GeoJSON; see docs/travel-times.md. */
 @RestController
 @RequestMapping("/api/routing")
 class RoutingController {
