@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +24,9 @@ class AccessibilityHandCheckTest {
 
 		@Autowired
 		JdbcTemplate jdbc;
+
+		@Autowired
+		ApplicationEventPublisher events;
 
 		@Autowired
 		CoverageService coverage;
@@ -40,7 +44,7 @@ class AccessibilityHandCheckTest {
 
 		@BeforeEach
 		void chosenTimes() {
-			fixture = new CoverageFixture(jdbc).reset();
+			fixture = new CoverageFixture(jdbc, events).reset();
 			// demand 75+: A 100, B 200, C 50, D 150; E has no census row at all
 			fixture.commune("99001", 0, 900, 100, 30)
 				.commune("99002", 10, 1500, 200, 60)

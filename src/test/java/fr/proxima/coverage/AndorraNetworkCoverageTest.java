@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Point;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
@@ -107,6 +108,9 @@ class AndorraNetworkCoverageTest {
 		JdbcTemplate jdbc;
 
 		@Autowired
+		ApplicationEventPublisher events;
+
+		@Autowired
 		TravelTimePrecompute precompute;
 
 		@Autowired
@@ -132,7 +136,7 @@ class AndorraNetworkCoverageTest {
 
 		@BeforeEach
 		void inventedPlacesWithPrecomputedTimes() {
-			fixture = new CoverageFixture(jdbc).reset();
+			fixture = new CoverageFixture(jdbc, events).reset();
 			COMMUNES.forEach(c -> fixture.communeAt(c.code(), c.lon(), c.lat(), c.total(), c.aged75(), c.aged85()));
 			offerIds = OFFERS.stream()
 				.map(o -> fixture.offerAt(o.name(), o.family(), o.capacity(), o.lon(), o.lat()))

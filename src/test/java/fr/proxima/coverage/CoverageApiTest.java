@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,6 +42,9 @@ class CoverageApiTest {
 		@Autowired
 		JdbcTemplate jdbc;
 
+		@Autowired
+		ApplicationEventPublisher events;
+
 		CoverageFixture fixture;
 
 		@BeforeEach
@@ -48,7 +52,7 @@ class CoverageApiTest {
 			// built here rather than with @AutoConfigureMockMvc, so that the tests share
 			// the suite's one context
 			mvc = MockMvcBuilders.webAppContextSetup(web).build();
-			fixture = new CoverageFixture(jdbc).reset();
+			fixture = new CoverageFixture(jdbc, events).reset();
 			fixture.commune("99001", 0, 300, 40, 10).commune("99002", 10, 400, 50, 20);
 			fixture.offer("test: ssiad", "ssiad", 20, 0);
 		}
@@ -63,6 +67,7 @@ class CoverageApiTest {
 			jdbc.update("INSERT INTO offer (name, family, audience, source_name, imported_at)"
 					+ " VALUES ('test: ssiad known by its zone only', 'ssiad', 'elderly', ?, CURRENT_TIMESTAMP)",
 					CoverageFixture.SOURCE);
+			fixture.changed();
 			mvc.perform(
 					get("/api/coverage").param("families", "ssiad").param("minutes", "15").param("departements", "99"))
 				.andExpect(status().isOk())
@@ -210,6 +215,7 @@ class CoverageApiTest {
 			// on this thread)
 			new TransactionTemplate(transactions).executeWithoutResult(tx -> {
 				jdbc.update("DELETE FROM commune");
+				fixture.changed();
 				try {
 					expectProblem(get("/api/coverage").param("families", "ehpad"), 409, "import data first");
 				}

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +32,9 @@ class CoverageBehaviourTest {
 
 		@Autowired
 		JdbcTemplate jdbc;
+
+		@Autowired
+		ApplicationEventPublisher events;
 
 		@Autowired
 		CoverageService coverage;
@@ -53,7 +57,7 @@ class CoverageBehaviourTest {
 
 		@BeforeEach
 		void line() {
-			fixture = new CoverageFixture(jdbc).reset();
+			fixture = new CoverageFixture(jdbc, events).reset();
 			fixture.commune("99001", 0, 300, 40, 10)
 				.commune("99002", 10, 400, 50, 20)
 				.commune("99003", 20, 1200, 200, 70)

@@ -2,6 +2,8 @@ package fr.proxima.coverage;
 
 import java.util.Locale;
 
+import fr.proxima.shared.OffersChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -9,7 +11,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * département 99 placed far from any real data (near lon 10, lat 0), so that imported
  * data in the same database cannot interfere; tests on a real road graph place them at
  * chosen coordinates instead ({@code communeAt}, {@code offerAt}). Removes only its own
- * rows.
+ * rows. Like every writer of the store, it announces each change ({@link OffersChanged}),
+ * so that the coverage module's in-memory data follows it.
  */
 final class CoverageFixture {
 
@@ -22,15 +25,24 @@ final class CoverageFixture {
 
 	private final JdbcTemplate jdbc;
 
-	CoverageFixture(JdbcTemplate jdbc) {
+	private final ApplicationEventPublisher events;
+
+	CoverageFixture(JdbcTemplate jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
+	}
+
+	/** Announces a change written outside the importers, as the product's writers do. */
+	CoverageFixture changed() {
+		events.publishEvent(new OffersChanged("coverage test fixture"));
+		return this;
 	}
 
 	/** Removes this fixture's rows, then adds its département back. */
 	CoverageFixture reset() {
 		clear();
 		jdbc.update("INSERT INTO departement (code, name) VALUES (?, 'Invented for tests')", DEPARTEMENT);
-		return this;
+		return changed();
 	}
 
 	/** Removes every row this fixture wrote, the département included. */
@@ -41,6 +53,7 @@ final class CoverageFixture {
 		jdbc.update("DELETE FROM population WHERE commune_code LIKE '99%'");
 		jdbc.update("DELETE FROM commune WHERE departement_code = ?", DEPARTEMENT);
 		jdbc.update("DELETE FROM departement WHERE code = ?", DEPARTEMENT);
+		changed();
 	}
 
 	/**
@@ -70,7 +83,7 @@ final class CoverageFixture {
 			jdbc.update("INSERT INTO population (commune_code, census_year, total, aged_75_plus, aged_85_plus)"
 					+ " VALUES (?, 2023, ?, ?, ?)", code, total, aged75, aged85);
 		}
-		return this;
+		return changed();
 	}
 
 	long offer(String name, String family, Integer capacity, double xKm) {
@@ -82,11 +95,13 @@ final class CoverageFixture {
 				INSERT INTO offer (name, family, audience, capacity, geom, source_name, imported_at)
 				VALUES (?, ?, 'elderly', ?, ST_GeomFromText(?, 4326), ?, CURRENT_TIMESTAMP)""", name, family, capacity,
 				pointAt(lon, lat), SOURCE);
+		changed();
 		return jdbc.queryForObject("SELECT id FROM offer WHERE name = ? AND source_name = ?", Long.class, name, SOURCE);
 	}
 
 	void move(long offerId, double xKm) {
 		jdbc.update("UPDATE offer SET geom = ST_GeomFromText(?, 4326) WHERE id = ?", point(xKm), offerId);
+		changed();
 	}
 
 	/** A chosen travel time in the precomputed table, the same both ways. */

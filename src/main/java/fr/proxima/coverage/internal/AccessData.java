@@ -9,13 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicLong;
 
 import fr.proxima.offers.Family;
 import fr.proxima.routing.Leg;
 import fr.proxima.routing.TravelMethod;
 import fr.proxima.routing.TravelTimes;
 import fr.proxima.shared.Geo;
+import fr.proxima.shared.OffersChanged;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
@@ -23,16 +24,22 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads what the coverage computations need, on every imported commune and offer
- * (neighbouring départements included, for border effects): the territory, the offers of
- * some families, and their sparse travel-time matrix. Times of existing offers come from
- * the precomputed {@code offer_commune_time} table; an offer without rows there (or a
- * hypothetical site, or a horizon beyond the precompute cutoff) is computed on the fly
- * with {@link TravelTimes}, one tree per site.
+ * What the coverage computations need, on every imported commune and offer (neighbouring
+ * départements included, for border effects): the territory, the offers of some families,
+ * and their sparse travel-time matrix. Times of existing offers come from the precomputed
+ * {@code offer_commune_time} table; an offer without rows there (or a hypothetical site,
+ * or a horizon beyond the precompute cutoff) is computed on the fly with
+ * {@link TravelTimes}, one tree per site.
+ * <p>
+ * Everything read from the store is kept in memory per data version: the communes and
+ * offers until the next {@link OffersChanged} (published after every committed import or
+ * edit), the precomputed times until another travel-time run commits. Concurrent requests
+ * share one load; every request asks the store only which run is the latest.
  */
 @Component
 public class AccessData {
@@ -49,9 +56,76 @@ public class AccessData {
 
 	private final TravelTimes travelTimes;
 
+	/** Bumped by every committed change of communes, population or offers. */
+	private final AtomicLong generation = new AtomicLong();
+
+	private volatile Snapshot snapshot;
+
+	private volatile PrecomputedTimes times = PrecomputedTimes.NONE;
+
 	public AccessData(JdbcTemplate jdbc, TravelTimes travelTimes) {
 		this.jdbc = jdbc;
 		this.travelTimes = travelTimes;
+	}
+
+	/** The store's communes and offers as read at one generation. */
+	private record Snapshot(long generation, Territory territory, List<Site> sites, List<Census> unplaced,
+			List<Unlocated> unlocated) {
+	}
+
+	private record Unlocated(long id, String name, Family family) {
+	}
+
+	@EventListener
+	void onOffersChanged(OffersChanged event) {
+		generation.incrementAndGet();
+	}
+
+	private Snapshot snapshot() {
+		Snapshot s = snapshot;
+		long g = generation.get();
+		if (s != null && s.generation() == g) {
+			return s;
+		}
+		synchronized (this) {
+			s = snapshot;
+			if (s == null || s.generation() != generation.get()) {
+				long loading = generation.get();
+				long start = System.nanoTime();
+				Territory territory = loadTerritory();
+				s = new Snapshot(loading, territory, loadSites(), loadUnplacedCensus(), loadUnlocated());
+				snapshot = s;
+				log.info("Coverage data loaded: {} communes, {} located offers in {} ms", territory.size(),
+						s.sites().size(), (System.nanoTime() - start) / 1_000_000);
+			}
+			return s;
+		}
+	}
+
+	/** The precomputed times of the latest run, loaded once per run. */
+	private PrecomputedTimes times(Territory territory) {
+		List<long[]> latest = jdbc.query(
+				"SELECT id, cutoff_seconds FROM travel_time_run ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
+				(rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) });
+		if (latest.isEmpty()) {
+			return PrecomputedTimes.NONE;
+		}
+		long runId = latest.get(0)[0];
+		PrecomputedTimes t = times;
+		if (t.isFor(runId, territory)) {
+			return t;
+		}
+		synchronized (this) {
+			t = times;
+			if (!t.isFor(runId, territory)) {
+				long start = System.nanoTime();
+				t = PrecomputedTimes.load(jdbc, territory, runId, (int) latest.get(0)[1]);
+				times = t;
+				log.info("Precomputed travel times of run {} loaded: {} offers in {} ms", runId, t.offers(),
+						(System.nanoTime() - start) / 1_000_000);
+			}
+			return t;
+		}
 	}
 
 	public TravelMethod engineMethod() {
@@ -59,6 +133,10 @@ public class AccessData {
 	}
 
 	public Territory territory() {
+		return snapshot().territory();
+	}
+
+	private Territory loadTerritory() {
 		List<Territory.Commune> rows = jdbc.query("""
 				SELECT c.code, c.name, c.departement_code, ST_X(c.rep_point) AS lon, ST_Y(c.rep_point) AS lat,
 				       p.total, p.aged_75_plus, p.aged_85_plus
@@ -78,15 +156,18 @@ public class AccessData {
 	 * was imported for it): they take part in no computation.
 	 */
 	public List<Census> unplacedCensus(Collection<String> departements) {
-		return jdbc
-			.query("""
-					SELECT p.commune_code, p.total, p.aged_75_plus, p.aged_85_plus FROM population p
-					WHERE NOT EXISTS (SELECT 1 FROM commune c WHERE c.code = p.commune_code) ORDER BY p.commune_code""",
-					(rs, n) -> new Census(rs.getString(1), rs.getObject(2, Integer.class),
-							rs.getObject(3, Integer.class), rs.getObject(4, Integer.class)))
+		return snapshot().unplaced()
 			.stream()
 			.filter(c -> departements.stream().anyMatch(d -> c.code().startsWith(d)))
 			.toList();
+	}
+
+	private List<Census> loadUnplacedCensus() {
+		return jdbc.query("""
+				SELECT p.commune_code, p.total, p.aged_75_plus, p.aged_85_plus FROM population p
+				WHERE NOT EXISTS (SELECT 1 FROM commune c WHERE c.code = p.commune_code) ORDER BY p.commune_code""",
+				(rs, n) -> new Census(rs.getString(1), rs.getObject(2, Integer.class), rs.getObject(3, Integer.class),
+						rs.getObject(4, Integer.class)));
 	}
 
 	private static int intOrMissing(Object value) {
@@ -102,43 +183,44 @@ public class AccessData {
 	 * them.
 	 */
 	public List<Named> unlocatedOffers(Set<Family> families) {
-		if (families.isEmpty()) {
-			return List.of();
-		}
-		return jdbc.query(
-				"SELECT id, name FROM offer WHERE geom IS NULL AND family IN (" + placeholders(families.size())
-						+ ") ORDER BY id",
-				(rs, n) -> new Named(rs.getLong(1), rs.getString(2)), families.stream().map(Family::code).toArray());
+		return snapshot().unlocated()
+			.stream()
+			.filter(o -> families.contains(o.family()))
+			.map(o -> new Named(o.id(), o.name()))
+			.toList();
+	}
+
+	private List<Unlocated> loadUnlocated() {
+		return jdbc.query("SELECT id, name, family FROM offer WHERE geom IS NULL ORDER BY id",
+				(rs, n) -> new Unlocated(rs.getLong(1), rs.getString(2), Family.fromCode(rs.getString(3))));
 	}
 
 	/**
 	 * Existing offers of these families that have a location, with their declared zones.
 	 */
 	public List<Site> offers(Set<Family> families) {
-		if (families.isEmpty()) {
-			return List.of();
-		}
-		String in = placeholders(families.size());
-		Object[] codes = families.stream().map(Family::code).toArray();
+		return snapshot().sites().stream().filter(site -> families.contains(site.family())).toList();
+	}
+
+	private List<Site> loadSites() {
 		Map<Long, Set<String>> zones = new HashMap<>();
-		jdbc.query("SELECT z.offer_id, z.commune_code FROM offer_zone_commune z JOIN offer o ON o.id = z.offer_id"
-				+ " WHERE o.family IN (" + in + ")", rs -> {
-					zones.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2));
-				}, codes);
+		jdbc.query("SELECT offer_id, commune_code FROM offer_zone_commune", rs -> {
+			zones.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2));
+		});
 		WKBReader wkb = new WKBReader(Geo.FACTORY);
 		PreparedGeometryFactory prepared = new PreparedGeometryFactory();
 		return jdbc.query("""
 				SELECT o.id, o.name, o.family, o.capacity, ST_X(o.geom), ST_Y(o.geom), c.departement_code,
 				       ST_AsBinary(o.zone_geom)
 				FROM offer o LEFT JOIN commune c ON c.code = o.commune_code
-				WHERE o.geom IS NOT NULL AND o.family IN (""" + in + ") ORDER BY o.id", (rs, n) -> {
+				WHERE o.geom IS NOT NULL ORDER BY o.id""", (rs, n) -> {
 			long id = rs.getLong(1);
 			byte[] zone = rs.getBytes(8);
 			Integer capacity = (Integer) rs.getObject(4, Integer.class);
 			return new Site(id, rs.getString(2), Family.fromCode(rs.getString(3)), capacity,
 					Geo.point(rs.getDouble(5), rs.getDouble(6)), rs.getString(7), zones.getOrDefault(id, Set.of()),
 					zone == null ? null : prepared.create(read(wkb, zone)));
-		}, codes);
+		});
 	}
 
 	private static Geometry read(WKBReader reader, byte[] wkb) {
@@ -158,25 +240,41 @@ public class AccessData {
 	 * communes they declare
 	 */
 	public TimeMatrix matrix(Territory territory, List<Site> sites, double horizonSeconds, boolean limitToZones) {
-		Map<Long, TimeMatrix> table = tableRows(territory, sites, horizonSeconds);
+		PrecomputedTimes table = times(territory);
+		if (table.cutoffSeconds < horizonSeconds) {
+			log.info("Precomputed travel times stop at {} min, short of the {} min asked: computing on the fly",
+					table.cutoffSeconds / 60, Math.round(horizonSeconds / 60));
+			table = PrecomputedTimes.NONE;
+		}
 		TimeMatrix.Builder builder = TimeMatrix.builder(territory.size());
 		int onTheFly = 0;
 		for (Site site : sites) {
-			TimeMatrix row = site.id() == null ? null : table.get(site.id());
-			if (row == null) {
-				onTheFly++;
-				row = computeRow(territory, site.point(), allColumns(territory), horizonSeconds, !site.outward());
+			PrecomputedTimes.Row row = site.id() == null ? null : table.row(site.id());
+			if (row != null) {
+				float[] seconds = site.outward() ? row.out() : row.in();
+				for (int e = 0; e < seconds.length; e++) {
+					int i = row.communes()[e];
+					if (seconds[e] <= horizonSeconds
+							&& (!limitToZones || site.limitedTo(territory.code(i), territory.point(i)))) {
+						builder.add(i, seconds[e], row.estimate()[e]);
+					}
+				}
 			}
-			for (int e = 0; e < row.entries(); e++) {
-				int i = row.column(e);
-				if (!limitToZones || site.limitedTo(territory.code(i), territory.point(i))) {
-					builder.add(i, row.seconds(e), row.estimate(e));
+			else {
+				onTheFly++;
+				TimeMatrix computed = computeRow(territory, site.point(), allColumns(territory), horizonSeconds,
+						!site.outward());
+				for (int e = 0; e < computed.entries(); e++) {
+					int i = computed.column(e);
+					if (!limitToZones || site.limitedTo(territory.code(i), territory.point(i))) {
+						builder.add(i, computed.seconds(e), computed.estimate(e));
+					}
 				}
 			}
 			builder.endRow();
 		}
 		TimeMatrix m = builder.build();
-		log.info(
+		log.debug(
 				"Travel-time matrix: {} sites × {} communes, {} pairs within {} min ({} sites from the table, {} on the fly)",
 				sites.size(), territory.size(), m.entries(), Math.round(horizonSeconds / 60), sites.size() - onTheFly,
 				onTheFly);
@@ -214,43 +312,6 @@ public class AccessData {
 		int[] all = new int[territory.size()];
 		Arrays.setAll(all, i -> i);
 		return all;
-	}
-
-	/**
-	 * One-row matrices from the precomputed table for the existing sites, in each site's
-	 * direction and within the horizon; none when the last precompute stopped short of
-	 * the horizon.
-	 */
-	private Map<Long, TimeMatrix> tableRows(Territory territory, List<Site> sites, double horizonSeconds) {
-		Set<Family> families = sites.stream().filter(s -> s.id() != null).map(Site::family).collect(Collectors.toSet());
-		if (families.isEmpty()) {
-			return Map.of();
-		}
-		List<Integer> cutoff = jdbc.queryForList(
-				"SELECT cutoff_seconds FROM travel_time_run ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", Integer.class);
-		if (!cutoff.isEmpty() && cutoff.get(0) < horizonSeconds) {
-			log.info("Precomputed travel times stop at {} min, short of the {} min asked: computing on the fly",
-					cutoff.get(0) / 60, Math.round(horizonSeconds / 60));
-			return Map.of();
-		}
-		Map<Long, Boolean> outward = new HashMap<>();
-		sites.stream().filter(s -> s.id() != null).forEach(s -> outward.put(s.id(), s.outward()));
-		Map<Long, TimeMatrix.Builder> rows = new HashMap<>();
-		jdbc.query("SELECT t.offer_id, t.commune_code, t.seconds_out, t.seconds_in, t.method FROM offer_commune_time t"
-				+ " JOIN offer o ON o.id = t.offer_id WHERE o.family IN (" + placeholders(families.size()) + ")",
-				rs -> {
-					Boolean out = outward.get(rs.getLong(1));
-					int i = territory.indexOf(rs.getString(2));
-					Object seconds = out == null ? null : rs.getObject(out ? 3 : 4);
-					if (i >= 0 && seconds != null && ((Number) seconds).doubleValue() <= horizonSeconds) {
-						rows.computeIfAbsent(rs.getLong(1), k -> TimeMatrix.builder(territory.size()))
-							.add(i, ((Number) seconds).doubleValue(),
-									TravelMethod.ESTIMATE.code().equals(rs.getString(5)));
-					}
-				}, families.stream().map(Family::code).toArray());
-		Map<Long, TimeMatrix> built = new HashMap<>();
-		rows.forEach((id, b) -> built.put(id, b.endRow().build()));
-		return built;
 	}
 
 	/** Display polygons of communes, for GeoJSON layers. */

@@ -1,0 +1,114 @@
+package fr.proxima.coverage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import fr.proxima.coverage.internal.AccessData;
+import fr.proxima.importing.ImportKind;
+import fr.proxima.importing.ImportReport;
+import fr.proxima.importing.ImportService;
+import fr.proxima.routing.TravelTimePrecompute;
+import fr.proxima.routing.TravelTimes;
+import fr.proxima.support.H2Test;
+import fr.proxima.support.PostgisTest;
+import fr.proxima.support.SharedData;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+// issue 15: coverage answers come from memory per data version, and equal a fresh computation after every change.
+// Times precomputed within 30 minutes and coverage asking no further, so that every answer reads the table.
+@TestPropertySource(
+		properties = { "proxima.routing.precompute-cutoff-minutes=30", "proxima.coverage.nearest-horizon-minutes=30" })
+class CoverageCacheTest {
+
+	abstract static class Contract {
+
+		@Autowired
+		ImportService imports;
+
+		@Autowired
+		TravelTimePrecompute precompute;
+
+		@Autowired
+		CoverageService cached;
+
+		@Autowired
+		CoverageSettings settings;
+
+		@Autowired
+		JdbcTemplate jdbc;
+
+		@Autowired
+		TravelTimes travelTimes;
+
+		@TempDir
+		Path folder;
+
+		/** What a service reading everything from the store at this moment answers. */
+		CoverageService fresh() {
+			AccessData data = new AccessData(jdbc, travelTimes);
+			return new CoverageService(new Scenes(data), data, settings);
+		}
+
+		void assertCachedEqualsFresh() {
+			CoverageQuery coverage = CoverageQuery.parse("ssiad,spasad", 20.0, "48", null, null, null, settings);
+			CoverageQuery e2sfca = CoverageQuery.parse("ehpad", 30.0, "48", null, null, null, settings);
+			assertThat(cached.coverage(coverage)).isEqualTo(fresh().coverage(coverage));
+			assertThat(cached.accessibility(e2sfca)).isEqualTo(fresh().accessibility(e2sfca));
+			assertThat(cached.explain(e2sfca, "48095")).isEqualTo(fresh().explain(e2sfca, "48095"));
+		}
+
+		@Test
+		void cachedCoverageEqualsAFreshComputationAfterAnImportAndARefresh() throws IOException {
+			assertThat(imports.importDirectory(SharedData.root()).status()).isEqualTo(ImportReport.Status.SUCCEEDED);
+			assertCachedEqualsFresh();
+			CoverageQuery ssiad = CoverageQuery.parse("ssiad", 10.0, "48", null, null, null, settings);
+			CoverageReport before = cached.coverage(ssiad);
+
+			// a new SSIAD in the commune with the most uncovered people aged 75+: the
+			// import changes coverage at once (its times computed on the fly), then the
+			// refresh puts it in the precomputed table
+			CoverageReport.Row target = before.uncovered().get(0);
+			double[] point = jdbc.queryForObject("SELECT ST_X(rep_point), ST_Y(rep_point) FROM commune WHERE code = ?",
+					(rs, n) -> new double[] { rs.getDouble(1), rs.getDouble(2) }, target.code());
+			Path csv = folder.resolve("offers.csv");
+			Files.writeString(csv, "source,ref,name,family,audience,capacity,lon,lat\n"
+					+ "test,SSIAD-1,SSIAD (test),ssiad,elderly,20," + point[0] + "," + point[1] + "\n");
+			assertThat(imports.importFiles(ImportKind.OFFERS, List.of(csv), ImportService.Options.NONE).failed())
+				.isFalse();
+			assertCachedEqualsFresh();
+			assertThat(cached.coverage(ssiad).totals().aged75Plus().covered())
+				.isGreaterThanOrEqualTo(before.totals().aged75Plus().covered() + target.aged75Plus());
+
+			precompute.refresh();
+			assertCachedEqualsFresh();
+			assertThat(cached.coverage(ssiad).totals().aged75Plus().covered())
+				.isGreaterThanOrEqualTo(before.totals().aged75Plus().covered() + target.aged75Plus());
+		}
+
+	}
+
+	@Nested
+	@SpringBootTest
+	@H2Test
+	class OnH2 extends Contract {
+
+	}
+
+	@Nested
+	@SpringBootTest
+	@PostgisTest
+	class OnPostgis extends Contract {
+
+	}
+
+}
