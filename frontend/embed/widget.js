@@ -7,7 +7,7 @@
  */
 (function proximaWidget() {
   var script = document.currentScript;
-  if (!script) {
+  if (!script || !script.parentNode) {
     return;
   }
   var names = ['need', 'families', 'audience', 'commune', 'zoom', 'lang', 'search', 'minutes'];

@@ -63,12 +63,21 @@ class PublicMapBrowserTest {
 				+ (families == null ? "" : "&family=" + families);
 	}
 
-	private void screenshots(String name) {
+	/**
+	 * Screenshots of the state shown, on a desktop, then on a phone where {@code reach}
+	 * brings the page to the same state again (loaded at that width, as a phone would).
+	 */
+	private void screenshots(String name, Runnable reach) {
 		browser.screenshot(name + "-1280");
-		browser.width(360, 1600);
-		page.settled();
+		browser.width(360, 780);
+		reach.run();
 		browser.screenshot(name + "-360");
 		browser.width(1280, 900);
+	}
+
+	private void screenshots(String name) {
+		String url = browser.driver().getCurrentUrl();
+		screenshots(name, () -> page.open(url));
 	}
 
 	@Test
@@ -157,10 +166,11 @@ class PublicMapBrowserTest {
 				page.detail().findElement(org.openqa.selenium.By.cssSelector("a.detail-phone")).getDomAttribute("href"))
 			.isEqualTo("tel:" + phone.replaceAll("[^0-9+]", ""));
 		assertThat(browser.seriousAccessibilityViolations()).as("axe with the detail panel open").isEmpty();
-		screenshots("map-detail");
 		keys.sendKeys(Keys.ESCAPE).perform();
 		assertThat(page.detailOpen()).isFalse();
 		assertThat(page.focused().getDomAttribute("data-offer-id")).isEqualTo(Long.toString(third));
+		page.resultAt(3).open();
+		screenshots("map-detail", () -> page.open(api.url("/?q=Mende")).resultAt(3).open());
 	}
 
 	@Test
@@ -218,7 +228,7 @@ class PublicMapBrowserTest {
 		page.search("Nulle-Part-Sur-Terre");
 		assertThat(page.state()).isEqualTo("error");
 		assertThat(page.summary()).contains("Aucune commune ne correspond à « Nulle-Part-Sur-Terre »");
-		screenshots("map-error");
+		screenshots("map-error", () -> page.open(api.url("/")).search("Nulle-Part-Sur-Terre"));
 	}
 
 }

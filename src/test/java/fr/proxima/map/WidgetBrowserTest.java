@@ -71,16 +71,17 @@ class WidgetBrowserTest {
 		assertThat(results.stream().map(MapPage.Result::offerId).toList()).isEqualTo(expectedSsiadNearMende());
 		assertThat(page.horizontalOverflow()).as("horizontal scrolling at 320 px").isLessThanOrEqualTo(0);
 		assertThat(browser.driver().findElement(By.cssSelector("[data-search-form]")).isDisplayed()).isFalse();
+		browser.screenshot("widget-ssiad-320");
 		// the list alternative is kept: a result opens its details
 		results.get(0).open();
 		assertThat(page.detailOpen()).isTrue();
-		browser.screenshot("widget-ssiad-320");
+		browser.screenshot("widget-ssiad-detail-320");
 		assertThat(browser.seriousAccessibilityViolations()).as("axe on the widget").isEmpty();
-		browser.width(360, 1400);
+		browser.width(360, 780);
 		page.open(api.url("/embed?families=ssiad&commune=48095"));
 		browser.screenshot("widget-ssiad-360");
 		browser.width(1280, 900);
-		page.settled();
+		page.open(api.url("/embed?families=ssiad&commune=48095"));
 		browser.screenshot("widget-ssiad-1280");
 		assertThat(browser.seriousAccessibilityViolations()).as("axe on the widget with its search box").isEmpty();
 	}
@@ -115,7 +116,11 @@ class WidgetBrowserTest {
 		browser.driver().switchTo().defaultContent();
 		assertThat(browser.seriousAccessibilityViolations()).as("axe on the builder").isEmpty();
 		browser.screenshot("builder-1280");
-		browser.width(360, 1400);
+		browser.width(360, 780);
+		browser.driver().get(api.url("/embed/builder"));
+		browser.switchToFrameWhenReady(By.cssSelector("#b-preview iframe"));
+		new MapPage(browser).settled();
+		browser.driver().switchTo().defaultContent();
 		browser.screenshot("builder-360");
 		browser.width(1280, 900);
 
@@ -124,8 +129,14 @@ class WidgetBrowserTest {
 				+ "</head><body><h1>Commune partenaire</h1>" + snippet + "</body></html>")
 			.getBytes(StandardCharsets.UTF_8);
 		partner.createContext("/", exchange -> {
+			if (!exchange.getRequestURI().getPath().equals("/")) {
+				// the partner's favicon: nothing
+				exchange.sendResponseHeaders(204, -1);
+				exchange.close();
+				return;
+			}
 			exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-			exchange.sendResponseHeaders(exchange.getRequestURI().getPath().equals("/") ? 200 : 404, html.length);
+			exchange.sendResponseHeaders(200, html.length);
 			try (OutputStream out = exchange.getResponseBody()) {
 				out.write(html);
 			}
@@ -134,9 +145,11 @@ class WidgetBrowserTest {
 		try {
 			browser.driver().get("http://127.0.0.1:" + partner.getAddress().getPort() + "/");
 			browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("iframe")));
-			browser.screenshot("partner-page-1280");
 			browser.switchToFrameWhenReady(By.cssSelector("iframe.proxima-widget"));
 			MapPage widget = new MapPage(browser).settled();
+			browser.driver().switchTo().defaultContent();
+			browser.screenshot("partner-page-1280");
+			browser.switchToFrameWhenReady(By.cssSelector("iframe.proxima-widget"));
 			assertThat(widget.results().stream().map(MapPage.Result::offerId).toList())
 				.isEqualTo(expectedSsiadNearMende());
 			assertThat(widget.results()).allSatisfy(r -> assertThat(r.type()).contains("(SSIAD)"));

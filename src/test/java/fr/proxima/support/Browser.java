@@ -108,11 +108,20 @@ public final class Browser implements AutoCloseable {
 			.longValue();
 	}
 
-	/** Saves what the viewport shows as {@code target/screenshots/<name>.png}. */
+	/**
+	 * Saves the whole page (beyond the viewport, as a user scrolling it would see it) as
+	 * {@code target/screenshots/<name>.png}.
+	 */
+	@SuppressWarnings("unchecked")
 	public Path screenshot(String name) {
 		try {
 			Files.createDirectories(SCREENSHOTS);
-			Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png"));
+			Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+			Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+			Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", size.get("width"), "height",
+					Math.min(((Number) size.get("height")).doubleValue(), 4000), "scale", 1);
+			Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot",
+					Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
 			Path file = SCREENSHOTS.resolve(name + ".png");
 			Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
 			return file;
