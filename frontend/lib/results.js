@@ -87,6 +87,11 @@ export class ResultsView {
       el.dataset.offerId = result.id;
     });
     marker.on('click', () => this.onOpen(result, marker.getElement()));
+    marker.on('keypress', (e) => {
+      if (e.originalEvent.key === 'Enter') {
+        this.onOpen(result, marker.getElement());
+      }
+    });
     return marker;
   }
 
