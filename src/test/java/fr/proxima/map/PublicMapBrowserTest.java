@@ -8,54 +8,16 @@ import java.util.Set;
 
 import fr.proxima.shared.Geo;
 import fr.proxima.shared.GeoJsonGeometry;
-import fr.proxima.support.Browser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 // issue 9: the public map at /, driven in headless Chromium on the imported Lozère data
-@MapBrowserTest
-class PublicMapBrowserTest {
-
-	static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	AppApi api;
-
-	MapPage page;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = new Browser();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		browser.close();
-	}
-
-	@BeforeEach
-	void desktop() {
-		api = new AppApi(port);
-		page = new MapPage(browser);
-		browser.width(1280, 900);
-	}
-
-	@AfterEach
-	void noScriptErrorNorPolicyViolation() {
-		assertThat(browser.consoleErrors()).as("browser console errors").isEmpty();
-	}
+class PublicMapBrowserTest extends BrowserTestBase {
 
 	private String nearest(String place, String families) {
 		return "/api/routing/nearest-offers?point=" + api.pointOf(place) + "&cutoffMinutes=90&limit=100&commune="

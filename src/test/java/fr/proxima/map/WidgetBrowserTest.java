@@ -8,53 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.sun.net.httpserver.HttpServer;
-import fr.proxima.support.Browser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 // issue 9: the embeddable widget (/embed, widget.js) and its builder, driven in headless Chromium
-@MapBrowserTest
-class WidgetBrowserTest {
-
-	static Browser browser;
-
-	@LocalServerPort
-	int port;
-
-	AppApi api;
-
-	MapPage page;
-
-	@BeforeAll
-	static void startBrowser() {
-		browser = new Browser();
-	}
-
-	@AfterAll
-	static void stopBrowser() {
-		browser.close();
-	}
-
-	@BeforeEach
-	void desktop() {
-		api = new AppApi(port);
-		page = new MapPage(browser);
-		browser.width(1280, 900);
-	}
-
-	@AfterEach
-	void noScriptErrorNorPolicyViolation() {
-		assertThat(browser.consoleErrors()).as("browser console errors").isEmpty();
-	}
+class WidgetBrowserTest extends BrowserTestBase {
 
 	private List<Long> expectedSsiadNearMende() {
 		return AppApi.ids(api.get("/api/routing/nearest-offers?point=" + api.pointOf("48095")

@@ -1,22 +1,14 @@
 package fr.proxima.territory;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import com.jayway.jsonpath.JsonPath;
-import fr.proxima.importing.DirectoryImportReport;
-import fr.proxima.importing.ImportReport;
-import fr.proxima.importing.ImportService;
 import fr.proxima.support.H2Test;
-import fr.proxima.support.InventedPlaces;
 import fr.proxima.support.PostgisTest;
-import fr.proxima.support.ReadApiContract;
-import fr.proxima.support.SharedData;
+import fr.proxima.support.SharedDataContract;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
@@ -29,25 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 // imported Lozère data, on both databases
 class PlaceSearchTest {
 
-	abstract static class Contract extends ReadApiContract {
-
-		@Autowired
-		ImportService imports;
-
-		private static final Set<Class<?>> imported = new HashSet<>();
-
-		@Override
-		protected void fillStore() {
-			if (imported.add(getClass())) {
-				InventedPlaces.clear(jdbc);
-				DirectoryImportReport report = imports.importDirectory(SharedData.root());
-				assertThat(report.status()).as(report.toString()).isEqualTo(ImportReport.Status.SUCCEEDED);
-			}
-		}
-
-		private List<String> codes(String query) throws Exception {
-			return JsonPath.read(ok("/api/places?q=" + query), "$[*].code");
-		}
+	abstract static class Contract extends SharedDataContract {
 
 		@Test
 		void namePrefixIgnoresCaseAccentsHyphensAndApostrophes() throws Exception {
