@@ -23,6 +23,10 @@ class PlaceSearchTest {
 
 	abstract static class Contract extends SharedDataContract {
 
+		private List<String> codes(String query) throws Exception {
+			return JsonPath.read(ok("/api/places?q=" + query), "$[*].code");
+		}
+
 		@Test
 		void namePrefixIgnoresCaseAccentsHyphensAndApostrophes() throws Exception {
 			for (String q : List.of("Mende", "MENDE", "mend", "  mende ")) {
