@@ -1,23 +1,15 @@
 package fr.proxima;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.jayway.jsonpath.JsonPath;
-import fr.proxima.importing.DirectoryImportReport;
-import fr.proxima.importing.ImportReport;
-import fr.proxima.importing.ImportService;
 import fr.proxima.shared.Geo;
 import fr.proxima.support.H2Test;
-import fr.proxima.support.InventedPlaces;
 import fr.proxima.support.PostgisTest;
-import fr.proxima.support.ReadApiContract;
-import fr.proxima.support.SharedData;
+import fr.proxima.support.SharedDataContract;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 
@@ -27,30 +19,7 @@ import static org.assertj.core.api.Assertions.within;
 // issue 2: after importing ../shared/data (Lozère + neighbours), the read API returns the "Done when" figures
 class ReadApiOnSharedDataTest {
 
-	abstract static class Contract extends ReadApiContract {
-
-		@Autowired
-		ImportService imports;
-
-		/**
-		 * Classes whose store was emptied and filled from the shared folder (once per
-		 * class and database).
-		 */
-		private static final Set<Class<?>> imported = new HashSet<>();
-
-		/**
-		 * Empties the store and imports the shared folder before the first test of this
-		 * class: other test contexts on the same PostGIS database may have left rows of
-		 * their own.
-		 */
-		@Override
-		protected void fillStore() {
-			if (imported.add(getClass())) {
-				InventedPlaces.clear(jdbc);
-				DirectoryImportReport report = imports.importDirectory(SharedData.root());
-				assertThat(report.status()).as(report.toString()).isEqualTo(ImportReport.Status.SUCCEEDED);
-			}
-		}
+	abstract static class Contract extends SharedDataContract {
 
 		@Test
 		void lozereCommunesCarryTheCensusTotals() throws Exception {

@@ -1,6 +1,8 @@
 package fr.proxima.routing;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -102,10 +104,18 @@ public class ReachService {
 	 * when {@code toPoint}) within {@code cutoffMinutes}: candidates are prefiltered in
 	 * straight line with the radius reachable in that time, then timed with one
 	 * shortest-path tree. An audience filter keeps offers for that audience and offers
-	 * for all.
+	 * for all; no family (null or empty) means every family. With a {@code commune}, each
+	 * offer says whether its declared zone (commune list or polygon holding the commune's
+	 * representative point) serves that commune.
 	 */
-	public List<NearbyOffer> nearestOffers(Point point, int limit, Family family, Audience audience, int cutoffMinutes,
-			String profile, boolean toPoint) {
+	public List<NearbyOffer> nearestOffers(Point point, int limit, Collection<Family> families, Audience audience,
+			int cutoffMinutes, String profile, boolean toPoint) {
+		return nearestOffers(point, limit, families, audience, cutoffMinutes, profile, toPoint, null);
+	}
+
+	/** {@link #nearestOffers} with the declared zones compared with {@code commune}. */
+	public List<NearbyOffer> nearestOffers(Point point, int limit, Collection<Family> families, Audience audience,
+			int cutoffMinutes, String profile, boolean toPoint, String commune) {
 		int maxNearest = engine.settings().limits().maxNearest();
 		if (limit < 1) {
 			throw new InvalidInputException("limit must be at least 1, got " + limit);
@@ -117,7 +127,8 @@ public class ReachService {
 		engine.checkMinutes(cutoffMinutes);
 		String p = engine.profile(profile);
 		double cutoffSeconds = cutoffMinutes * 60.0;
-		List<Candidate> candidates = candidates(point, engine.reachRadiusMetres(cutoffSeconds, p), family, audience);
+		List<Candidate> candidates = candidates(point, engine.reachRadiusMetres(cutoffSeconds, p), families, audience,
+				commune);
 		List<Point> targets = candidates.stream().map(c -> Geo.point(c.lon(), c.lat())).toList();
 		Matrix matrix = engine.legs(List.of(point), targets, cutoffSeconds, p, toPoint,
 				Deadline.in(engine.settings().limits().requestTimeoutSeconds()));
@@ -127,7 +138,8 @@ public class ReachService {
 			if (leg.reachable()) {
 				Candidate c = candidates.get(i);
 				found.add(new NearbyOffer(c.id(), c.name(), c.family(), c.audience(), c.lon(), c.lat(), leg,
-						matrix.targets().get(i)));
+						matrix.targets().get(i), c.categoryLabel(), c.communeCode(), c.city(), c.declaredZone(),
+						c.declaredZone() && commune != null ? c.servesCommune() : null));
 			}
 		}
 		found.sort(Comparator.comparingDouble(o -> o.leg().seconds()));
@@ -135,22 +147,41 @@ public class ReachService {
 	}
 
 	private record Candidate(long id, String name, String family, String audience, double lon, double lat,
-			double straightMetres) {
+			double straightMetres, String categoryLabel, String communeCode, String city, boolean declaredZone,
+			boolean servesCommune) {
 	}
 
-	private List<Candidate> candidates(Point point, double radiusMetres, Family family, Audience audience) {
+	private static final String HAS_ZONE = "(o.zone_geom IS NOT NULL"
+			+ " OR EXISTS (SELECT 1 FROM offer_zone_commune z WHERE z.offer_id = o.id))";
+
+	private static final String SERVES = "(EXISTS (SELECT 1 FROM offer_zone_commune z WHERE z.offer_id = o.id"
+			+ " AND z.commune_code = ?) OR (o.zone_geom IS NOT NULL AND ST_Contains(o.zone_geom,"
+			+ " (SELECT c.rep_point FROM commune c WHERE c.code = ?))))";
+
+	private List<Candidate> candidates(Point point, double radiusMetres, Collection<Family> families, Audience audience,
+			String commune) {
 		double dLat = Math.toDegrees(radiusMetres / 6_371_008.8);
 		double dLon = dLat / Math.cos(Math.toRadians(point.getY()));
-		StringBuilder sql = new StringBuilder("SELECT id, name, family, audience, ST_X(geom) AS lon, ST_Y(geom) AS lat"
-				+ " FROM offer WHERE geom IS NOT NULL AND ST_Intersects(geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))");
-		List<Object> args = new ArrayList<>(
-				List.of(point.getX() - dLon, point.getY() - dLat, point.getX() + dLon, point.getY() + dLat));
-		if (family != null) {
-			sql.append(" AND family = ?");
-			args.add(family.code());
+		List<Object> args = new ArrayList<>();
+		String serves = "FALSE";
+		if (commune != null) {
+			serves = SERVES;
+			args.add(commune);
+			args.add(commune);
+		}
+		StringBuilder sql = new StringBuilder("SELECT o.id, o.name, o.family, o.audience, ST_X(o.geom) AS lon,"
+				+ " ST_Y(o.geom) AS lat, o.category_label, o.commune_code, o.city, " + HAS_ZONE + " AS has_zone, "
+				+ serves + " AS serves FROM offer o"
+				+ " WHERE o.geom IS NOT NULL AND ST_Intersects(o.geom, ST_MakeEnvelope(?, ?, ?, ?, 4326))");
+		args.addAll(List.of(point.getX() - dLon, point.getY() - dLat, point.getX() + dLon, point.getY() + dLat));
+		if (families != null && !families.isEmpty()) {
+			sql.append(" AND o.family IN (")
+				.append(String.join(", ", Collections.nCopies(families.size(), "?")))
+				.append(")");
+			families.forEach(f -> args.add(f.code()));
 		}
 		if (audience != null && audience != Audience.ALL) {
-			sql.append(" AND audience IN (?, ?)");
+			sql.append(" AND o.audience IN (?, ?)");
 			args.add(audience.code());
 			args.add(Audience.ALL.code());
 		}
@@ -158,7 +189,9 @@ public class ReachService {
 			double lon = rs.getDouble("lon");
 			double lat = rs.getDouble("lat");
 			return new Candidate(rs.getLong("id"), rs.getString("name"), rs.getString("family"),
-					rs.getString("audience"), lon, lat, Geo.haversineMetres(point.getX(), point.getY(), lon, lat));
+					rs.getString("audience"), lon, lat, Geo.haversineMetres(point.getX(), point.getY(), lon, lat),
+					rs.getString("category_label"), rs.getString("commune_code"), rs.getString("city"),
+					rs.getBoolean("has_zone"), rs.getBoolean("serves"));
 		}, args.toArray());
 		return all.stream()
 			.filter(c -> c.straightMetres() <= radiusMetres)

@@ -13,6 +13,7 @@ import fr.proxima.shared.Feature;
 import fr.proxima.shared.FeatureCollection;
 import fr.proxima.shared.Geo;
 import fr.proxima.shared.InvalidInputException;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Point;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -132,12 +133,16 @@ class RoutingController {
 
 	@GetMapping("/nearest-offers")
 	FeatureCollection nearestOffers(@RequestParam String point, @RequestParam(defaultValue = "10") int limit,
-			@RequestParam(required = false) String family, @RequestParam(required = false) String audience,
-			@RequestParam(defaultValue = "60") int cutoffMinutes, @RequestParam(required = false) String profile,
-			@RequestParam(defaultValue = "out") String direction) {
+			@Parameter(description = "one or more families, comma-separated or repeated (none: every family)",
+					example = "ssiad,spasad") @RequestParam(required = false) List<String> family,
+			@RequestParam(required = false) String audience, @RequestParam(defaultValue = "60") int cutoffMinutes,
+			@RequestParam(required = false) String profile, @RequestParam(defaultValue = "out") String direction,
+			@Parameter(description = "INSEE code: each offer with a declared zone says whether it serves it",
+					example = "48095") @RequestParam(required = false) String commune) {
 		Point origin = Geo.parsePoint("point", point);
-		List<NearbyOffer> offers = reach.nearestOffers(origin, limit, family == null ? null : Family.fromCode(family),
-				audience == null ? null : Audience.fromCode(audience), cutoffMinutes, profile, inbound(direction));
+		List<NearbyOffer> offers = reach.nearestOffers(origin, limit, Family.fromCodes(family),
+				audience == null ? null : Audience.fromCode(audience), cutoffMinutes, profile, inbound(direction),
+				commune == null || commune.isBlank() ? null : commune.trim());
 		List<Feature> features = new ArrayList<>();
 		for (NearbyOffer o : offers) {
 			Map<String, Object> props = legProperties(o.leg());
@@ -145,6 +150,11 @@ class RoutingController {
 			props.put("family", o.family());
 			props.put("audience", o.audience());
 			props.put("snap", o.snapping());
+			props.put("categoryLabel", o.categoryLabel());
+			props.put("communeCode", o.communeCode());
+			props.put("city", o.city());
+			props.put("declaredZone", o.declaredZone());
+			props.put("servesCommune", o.servesCommune());
 			features.add(Feature.of(o.id(), Geo.point(o.lon(), o.lat()), props));
 		}
 		Map<String, Object> meta = new LinkedHashMap<>();

@@ -3,8 +3,10 @@ package fr.proxima.territory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
+import fr.proxima.shared.Feature;
 import fr.proxima.shared.Geo;
 import fr.proxima.shared.InvalidInputException;
 import fr.proxima.shared.NotFoundException;
@@ -23,6 +25,8 @@ class CommuneDirectory {
 			+ " ST_X(c.rep_point) AS rep_lon, ST_Y(c.rep_point) AS rep_lat, p.total, p.aged_75_plus, p.aged_85_plus,"
 			+ " p.census_year, %s AS geometry_wkb FROM commune c LEFT JOIN population p ON p.commune_code = c.code";
 
+	static final double BORDER_TOLERANCE = 0.002;
+
 	private final NamedParameterJdbcTemplate jdbc;
 
 	CommuneDirectory(ReadSql sql) {
@@ -35,6 +39,18 @@ class CommuneDirectory {
 						+ " AS communes FROM departement d ORDER BY d.code",
 				new MapSqlParameterSource(),
 				(rs, i) -> new DepartementView(rs.getString("code"), rs.getString("name"), rs.getLong("communes")));
+	}
+
+	/**
+	 * The départements that have a polygon, simplified for drawing as borders on a map
+	 * (tolerance {@value #BORDER_TOLERANCE}°, topology kept).
+	 */
+	List<Feature> departementBorders() {
+		return jdbc.query(
+				"SELECT code, name, ST_AsBinary(ST_SimplifyPreserveTopology(geom, " + BORDER_TOLERANCE
+						+ ")) AS wkb FROM departement WHERE geom IS NOT NULL ORDER BY code",
+				new MapSqlParameterSource(), (rs, i) -> Feature.of(rs.getString("code"),
+						Geo.fromWkb(rs.getBytes("wkb")), Map.of("name", rs.getString("name"))));
 	}
 
 	/**

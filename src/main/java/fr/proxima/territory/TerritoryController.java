@@ -3,6 +3,7 @@ package fr.proxima.territory;
 import java.util.List;
 import java.util.Map;
 
+import fr.proxima.shared.Feature;
 import fr.proxima.shared.FeatureCollection;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -19,14 +20,39 @@ class TerritoryController {
 
 	private final CommuneDirectory communes;
 
-	TerritoryController(CommuneDirectory communes) {
+	private final PlaceSearch places;
+
+	TerritoryController(CommuneDirectory communes, PlaceSearch places) {
 		this.communes = communes;
+		this.places = places;
 	}
 
 	@GetMapping(path = "/api/departements", produces = MediaType.APPLICATION_JSON_VALUE)
 	@Operation(operationId = "listDepartements", summary = "The loaded départements")
 	List<DepartementView> departements() {
 		return communes.departements();
+	}
+
+	@GetMapping(path = "/api/departements.geojson",
+			produces = { "application/geo+json", MediaType.APPLICATION_JSON_VALUE })
+	@Operation(operationId = "listDepartementsGeoJson",
+			summary = "The départements that have a polygon, simplified for drawing their borders")
+	FeatureCollection departementsGeojson() {
+		List<Feature> borders = communes.departementBorders();
+		return FeatureCollection.of(borders, Map.of("total", borders.size()));
+	}
+
+	@GetMapping(path = "/api/places", produces = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(operationId = "searchPlaces", summary = "Find communes by name prefix, INSEE code or postcode",
+			description = "Names match by prefix, ignoring case, accents, hyphens and apostrophes; a five-character"
+					+ " query also matches an INSEE code, and a postcode through the postal codes of the offers"
+					+ " located in the communes (the store holds no postcode reference). Codes first, then names,"
+					+ " most populated first.")
+	List<PlaceView> places(
+			@Parameter(description = "commune name (prefix), postcode or INSEE code",
+					example = "Mende") @RequestParam String q,
+			@Parameter(description = "most places returned (1 to 20)") @RequestParam(defaultValue = "8") int limit) {
+		return places.search(q, limit);
 	}
 
 	@GetMapping(path = "/api/communes", produces = MediaType.APPLICATION_JSON_VALUE)
