@@ -187,6 +187,7 @@ class PublicMapBrowserTest extends BrowserTestBase {
 		assertThat(page.state()).isEqualTo("empty");
 		assertThat(page.summary()).isEqualTo("Aucun service de ce type à moins de 90 min de Langogne.");
 		assertThat(page.results()).isEmpty();
+		assertThat(browser.seriousAccessibilityViolations()).as("axe on the map without results").isEmpty();
 		page.search("Nulle-Part-Sur-Terre");
 		assertThat(page.state()).isEqualTo("error");
 		assertThat(page.summary()).contains("Aucune commune ne correspond à « Nulle-Part-Sur-Terre »");
