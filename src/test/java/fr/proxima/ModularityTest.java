@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -66,15 +68,17 @@ class ModularityTest {
 		return module.getIdentifier().toString();
 	}
 
+	/** Every module as a node, then its direct dependencies, in name order. */
 	static String mermaid(ApplicationModules modules) {
-		String edges = modules.stream()
-			.sorted((a, b) -> name(a).compareTo(name(b)))
+		List<ApplicationModule> sorted = modules.stream().sorted(Comparator.comparing(ModularityTest::name)).toList();
+		String nodes = sorted.stream().map(m -> "  " + name(m)).collect(Collectors.joining("\n"));
+		String edges = sorted.stream()
 			.flatMap(m -> m.getDirectDependencies(modules)
 				.uniqueModules()
 				.map(d -> "  " + name(m) + " --> " + name(d))
 				.sorted())
 			.collect(Collectors.joining("\n"));
-		return "```mermaid\nflowchart TD\n" + edges + "\n```";
+		return "```mermaid\nflowchart TD\n" + nodes + "\n" + edges + "\n```";
 	}
 
 }
