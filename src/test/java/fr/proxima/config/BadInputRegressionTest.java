@@ -148,7 +148,7 @@ class BadInputRegressionTest {
 				"PROPFIND /api/offers HTTP/1.1\r\nHost: localhost", "G@T /api/offers HTTP/1.1\r\nHost: localhost",
 				"GET /api/offers HTTP/9.9\r\nHost: localhost",
 				"GET /api/offers HTTP/1.1\r\nHost: localhost\r\nContent-Length: -1",
-				"GET /api/offers HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\nTransfer-Encoding: chunked",
+
 				"GET /api/offers HTTP/1.1\r\nHost: localhost\r\nHost: evil.example",
 				"GET /api/offers\u0001 HTTP/1.1\r\nHost: localhost", "GET api/offers HTTP/1.1\r\nHost: localhost",
 				"GET /api/offers?a=%zz HTTP/1.1\r\nHost: localhost\r\nAccept: text/html",
