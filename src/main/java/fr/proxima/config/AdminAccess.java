@@ -1,51 +1,81 @@
 package fr.proxima.config;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.Principal;
 
-import fr.proxima.shared.InvalidInputException;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Guards every {@code /api/admin/**} endpoint: the {@code X-Proxima-Admin-Token} header
- * must equal the configured {@code proxima.admin-token}. With no token configured the
- * admin endpoints are disabled (403); a missing or wrong header gets 401. Both are
- * problem details.
+ * The admin token, checked in a servlet filter ahead of everything that reads the body,
+ * so that no multipart upload is read or spooled to disk before it: {@code /api/admin/**}
+ * needs the {@code X-Proxima-Admin-Token} header to equal {@code proxima.admin-token}
+ * (401 otherwise; 403 for every request when no token is configured). On
+ * {@code /actuator/**} the right token makes the request an {@code ADMIN} one, which the
+ * health endpoint needs to show its details; without it health says UP or DOWN only. User
+ * accounts do not exist yet: the token stands for the admin role until they do.
  */
-@Configuration(proxyBeanMethods = false)
-class AdminAccess implements WebMvcConfigurer, HandlerInterceptor {
+class AdminAccess extends OncePerRequestFilter {
 
 	static final String TOKEN_HEADER = "X-Proxima-Admin-Token";
 
+	static final String ADMIN_ROLE = "ADMIN";
+
 	private final byte[] token;
 
-	AdminAccess(@Value("${proxima.admin-token:}") String token) {
-		this.token = token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
+	AdminAccess(String token) {
+		this.token = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
 	}
 
 	@Override
-	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(this).addPathPatterns("/api/admin/**");
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String path = request.getRequestURI();
+		boolean admin = path.startsWith("/api/admin/") || path.equals("/api/admin");
+		boolean valid = token != null && matches(request.getHeader(TOKEN_HEADER));
+		if (admin && !valid) {
+			// the connection is closed rather than reading (swallowing) a large body
+			response.setHeader("Connection", "close");
+			if (token == null) {
+				ErrorBodies.write(response, 403,
+						"Admin endpoints are disabled: set PROXIMA_ADMIN_TOKEN (proxima.admin-token) to enable them",
+						path, null);
+			}
+			else {
+				ErrorBodies.write(response, 401, "Missing or wrong " + TOKEN_HEADER + " header", path, null);
+			}
+			return;
+		}
+		chain.doFilter(valid ? new AdminRequest(request) : request, response);
 	}
 
-	@Override
-	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		if (token == null) {
-			throw new InvalidInputException(HttpStatus.FORBIDDEN,
-					"Admin endpoints are disabled: set PROXIMA_ADMIN_TOKEN (proxima.admin-token) to enable them");
+	private boolean matches(String given) {
+		return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token);
+	}
+
+	/** A request that carried the right admin token. */
+	private static final class AdminRequest extends HttpServletRequestWrapper {
+
+		AdminRequest(HttpServletRequest request) {
+			super(request);
 		}
-		String given = request.getHeader(TOKEN_HEADER);
-		if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token)) {
-			throw new InvalidInputException(HttpStatus.UNAUTHORIZED, "Missing or wrong " + TOKEN_HEADER + " header");
+
+		@Override
+		public Principal getUserPrincipal() {
+			return () -> "admin-token";
 		}
-		return true;
+
+		@Override
+		public boolean isUserInRole(String role) {
+			return ADMIN_ROLE.equals(role) || ("ROLE_" + ADMIN_ROLE).equals(role);
+		}
+
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import fr.proxima.shared.InvalidInputException;
+import fr.proxima.shared.Numbers;
 
 /**
  * E2SFCA travel-time bands: band b covers (upper[b-1], upper[b]] minutes (the first
@@ -60,14 +61,7 @@ public record Bands(double[] upperMinutes, double[] weights) {
 			throw new InvalidInputException(what + " must not be empty");
 		}
 		try {
-			double[] values = Arrays.stream(csv.split(","))
-				.map(String::trim)
-				.mapToDouble(Double::parseDouble)
-				.toArray();
-			if (!Arrays.stream(values).allMatch(Double::isFinite)) {
-				throw new NumberFormatException();
-			}
-			return values;
+			return Arrays.stream(csv.split(",", -1)).map(String::trim).mapToDouble(Numbers::parse).toArray();
 		}
 		catch (NumberFormatException e) {
 			throw new InvalidInputException(what + " must be comma-separated numbers: '" + csv + "'");

@@ -181,11 +181,17 @@ public class CoverageService {
 	}
 
 	public Explanation explain(CoverageQuery q, String communeCode) {
+		String code = communeCode == null ? "" : communeCode.trim();
+		Territory known = data.territory();
+		// the cheap check first: an unknown commune computes nothing (issue 10)
+		if (known.size() > 0 && known.indexOf(code) < 0) {
+			throw new NotFoundException("Unknown commune '" + code + "'");
+		}
 		Index x = scenes.index(q, scenes.scene(q, q.bands().horizonMinutes(), Set.of(), List.of(), true));
 		Territory t = x.scene().territory();
-		int i = t.indexOf(communeCode == null ? "" : communeCode.trim());
+		int i = t.indexOf(code);
 		if (i < 0) {
-			throw new NotFoundException("Unknown commune '" + communeCode + "'");
+			throw new NotFoundException("Unknown commune '" + code + "'");
 		}
 		double a = x.result().index()[i];
 		TimeMatrix m = x.scene().matrix();

@@ -92,11 +92,23 @@ class ImportController {
 	 * which reports name.
 	 */
 	private static Path save(MultipartFile file, Path dir) throws IOException {
-		String original = file.getOriginalFilename();
-		String name = original == null || original.isBlank() ? "upload" : Path.of(original).getFileName().toString();
-		Path target = Files.createTempDirectory(dir, "part").resolve(name);
+		Path target = Files.createTempDirectory(dir, "part").resolve(safeName(file.getOriginalFilename()));
 		file.transferTo(target);
 		return target;
+	}
+
+	/**
+	 * The client's file name reduced to a safe last segment: no folder, no control
+	 * character, not {@code .} or {@code ..}, at most 120 characters (its end, which
+	 * holds the extension, kept); "upload" when nothing is left.
+	 */
+	static String safeName(String original) {
+		String name = original == null ? "" : original.replaceAll("\\p{Cntrl}", "");
+		name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
+		if (name.length() > 120) {
+			name = name.substring(name.length() - 120);
+		}
+		return name.isEmpty() || name.equals(".") || name.equals("..") ? "upload" : name;
 	}
 
 	private static Path createTempDir() {

@@ -50,7 +50,7 @@ public record RoutingSettings(@DefaultValue("") String osmFile, @DefaultValue(".
 	 * with a 422 problem
 	 */
 	public record Limits(@DefaultValue("120") int maxIsochroneMinutes, @DefaultValue("10") int maxBands,
-			@DefaultValue("1000000") long maxMatrixCells, @DefaultValue("200") int maxSources,
+			@DefaultValue("40000") long maxMatrixCells, @DefaultValue("200") int maxSources,
 			@DefaultValue("100") int maxNearest, @DefaultValue("30") int requestTimeoutSeconds) {
 	}
 

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 
 import jakarta.annotation.PreDestroy;
 
+import fr.proxima.routing.internal.TimeTableWriter;
 import fr.proxima.shared.Geo;
 import fr.proxima.shared.OffersChanged;
 import org.locationtech.jts.geom.Point;
@@ -189,13 +190,10 @@ public class TravelTimePrecompute {
 		}
 		long computed = System.nanoTime();
 		TravelTimeRun run = tx.execute(status -> {
-			jdbc.update("DELETE FROM offer_commune_time");
-			for (int from = 0; from < rows.size(); from += BATCH) {
-				jdbc.batchUpdate(
-						"INSERT INTO offer_commune_time (offer_id, commune_code, seconds_out, seconds_in, metres,"
-								+ " method) VALUES (?, ?, ?, ?, ?, ?)",
-						rows.subList(from, Math.min(rows.size(), from + BATCH)));
-			}
+			// only the pairs that changed are written (issue 10: H2's file stays bounded)
+			TimeTableWriter.Changes changes = TimeTableWriter.replace(jdbc, rows, BATCH);
+			log.info("Offer × commune travel times: {} pairs inserted, {} updated, {} deleted", changes.inserted(),
+					changes.updated(), changes.deleted());
 			OffsetDateTime finished = OffsetDateTime.now(ZoneOffset.UTC);
 			jdbc.update(
 					"INSERT INTO travel_time_run (graph_fingerprint, offers_fingerprint, cutoff_seconds, pairs,"

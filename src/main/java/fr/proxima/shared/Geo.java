@@ -55,7 +55,7 @@ public final class Geo {
 		double[] values = new double[count];
 		for (int i = 0; i < count; i++) {
 			try {
-				values[i] = Double.parseDouble(parts[i].trim());
+				values[i] = Numbers.parse(parts[i].trim());
 			}
 			catch (NumberFormatException e) {
 				throw new InvalidInputException("Invalid coordinates in " + parameter + " '" + text + "': '"

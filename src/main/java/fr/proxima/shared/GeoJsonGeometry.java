@@ -68,7 +68,13 @@ public final class GeoJsonGeometry {
 		if (!p.isArray() || p.size() < 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
 			throw new IllegalArgumentException("invalid position " + p + " (expected [lon, lat])");
 		}
-		return new Coordinate(p.get(0).asDouble(), p.get(1).asDouble());
+		double lon = p.get(0).asDouble();
+		double lat = p.get(1).asDouble();
+		if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) {
+			throw new IllegalArgumentException(
+					"position " + p + " is outside WGS84 ranges (-180 ≤ lon ≤ 180," + " -90 ≤ lat ≤ 90)");
+		}
+		return new Coordinate(lon, lat);
 	}
 
 }

@@ -1,5 +1,6 @@
 package fr.proxima.routing;
 
+import fr.proxima.support.AsAdmin;
 import fr.proxima.support.H2Test;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,7 +56,7 @@ class NoGraphTest {
 			.content("{\"sources\": [[3.5, 44.5]], \"minutes\": 20}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.metadata.method").value("estimate"));
-		mvc.perform(get("/actuator/health/roadGraph"))
+		mvc.perform(get("/actuator/health/roadGraph").with(AsAdmin.asAdmin()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("UP"))
 			.andExpect(jsonPath("$.details.mode").value("estimate"));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
+import fr.proxima.support.AsAdmin;
 import fr.proxima.shared.Geo;
 import fr.proxima.support.H2Test;
 import org.junit.jupiter.api.AfterEach;
@@ -269,7 +270,7 @@ class RoutingApiTest {
 
 	@Test
 	void healthReportsTheLoadedGraph() throws Exception {
-		mvc.perform(get("/actuator/health/roadGraph"))
+		mvc.perform(get("/actuator/health/roadGraph").with(AsAdmin.asAdmin()))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("UP"))
 			.andExpect(jsonPath("$.details.mode").value("network"))

@@ -21,6 +21,9 @@ public class RequirePostgis implements ExecutionCondition {
 
 	public static final String PASSWORD = env("PROXIMA_TEST_PG_PASSWORD", "proxima");
 
+	/** How every skip message starts ({@link SkippedPostgisSummary} counts them). */
+	public static final String SKIP_PREFIX = "Skipping PostGIS tests: ";
+
 	private static volatile String unavailable;
 
 	private static volatile boolean checked;
@@ -35,7 +38,7 @@ public class RequirePostgis implements ExecutionCondition {
 			throw new IllegalStateException(
 					"PostGIS is required here (CI or PROXIMA_REQUIRE_POSTGIS=true) but " + problem);
 		}
-		return ConditionEvaluationResult.disabled("Skipping PostGIS tests: " + problem
+		return ConditionEvaluationResult.disabled(SKIP_PREFIX + problem
 				+ ". To enable them, install postgresql-15-postgis-3 and create the database as .ci/run does,"
 				+ " or point PROXIMA_TEST_PG_URL/_USER/_PASSWORD at a PostGIS database.");
 	}
@@ -53,7 +56,7 @@ public class RequirePostgis implements ExecutionCondition {
 		return unavailable;
 	}
 
-	static boolean required() {
+	public static boolean required() {
 		return "true".equalsIgnoreCase(System.getenv("CI"))
 				|| "true".equalsIgnoreCase(System.getenv("PROXIMA_REQUIRE_POSTGIS"));
 	}

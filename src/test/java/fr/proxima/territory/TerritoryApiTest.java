@@ -1,5 +1,6 @@
 package fr.proxima.territory;
 
+import fr.proxima.support.AsAdmin;
 import fr.proxima.support.H2Test;
 import fr.proxima.support.InventedPlacesContract;
 import fr.proxima.support.PostgisTest;
@@ -82,7 +83,7 @@ class TerritoryApiTest {
 
 		@Test
 		void actuatorHealthIsUpWithTheDatabase() throws Exception {
-			mvc.perform(get("/actuator/health"))
+			mvc.perform(get("/actuator/health").with(AsAdmin.asAdmin()))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.status").value("UP"))
 				.andExpect(jsonPath("$.components.db.status").value("UP"));

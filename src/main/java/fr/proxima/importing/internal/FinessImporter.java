@@ -113,6 +113,12 @@ public class FinessImporter {
 			}
 			Point point = points.get(et);
 			String commune = point == null ? null : communes.communeAt(point);
+			if (commune != null && inAnotherDepartement(commune, e.get("departement"))) {
+				report.warn("FINESS " + et + ": coordinates " + point.getX() + ", " + point.getY() + " lie in commune "
+						+ commune + ", outside its département " + e.get("departement") + "; point left empty");
+				point = null;
+				commune = null;
+			}
 			if (commune == null) {
 				String finessCode = e.get("departement") + e.get("commune");
 				commune = finessCode.matches("\\d[\\dAB]\\d{3}") ? finessCode : null;
@@ -165,7 +171,7 @@ public class FinessImporter {
 				continue;
 			}
 			long lineNo = i + 1;
-			List<String> f = Delimited.split(line, ';');
+			List<String> f = withoutControlCharacters(Delimited.split(line, ';'), file, lineNo, report);
 			switch (f.get(0)) {
 				case "structureet" -> {
 					report.read();
@@ -251,13 +257,39 @@ public class FinessImporter {
 		ProjCoordinate out = new ProjCoordinate();
 		transforms.computeIfAbsent(epsg, FinessImporter::toWgs84).transform(new ProjCoordinate(xy[0], xy[1]), out);
 		try {
-			return Geo.point(out.x, out.y);
+			Point p = Geo.point(out.x, out.y);
+			if (!FranceBounds.contains(p.getX(), p.getY())) {
+				report.warn(file + ":" + line + ": coordinates " + x + ", " + y + " (" + epsg + ") project to "
+						+ p.getX() + ", " + p.getY() + ", outside France; point left empty");
+				return null;
+			}
+			return p;
 		}
 		catch (RuntimeException e) {
 			report.error(file, line, "coordxet",
 					"coordinates " + x + ", " + y + " (" + epsg + ") do not project to a valid position");
 			return null;
 		}
+	}
+
+	/**
+	 * A metropolitan establishment whose point falls in a commune of another département
+	 * (overseas codes are left alone: their FINESS and INSEE département codes differ).
+	 */
+	static boolean inAnotherDepartement(String commune, String departement) {
+		return departement.matches("\\d\\d|2[AB]") && !commune.startsWith("97") && !commune.startsWith(departement);
+	}
+
+	/**
+	 * The fields with control characters removed (a NUL or a stray escape in a name),
+	 * with one warning for the line.
+	 */
+	static List<String> withoutControlCharacters(List<String> fields, String file, long line, ImportReport report) {
+		if (fields.stream().noneMatch(f -> f.chars().anyMatch(Character::isISOControl))) {
+			return fields;
+		}
+		report.warn(file + ":" + line + ": control characters removed from the line");
+		return fields.stream().map(f -> f.replaceAll("\\p{Cntrl}", "")).toList();
 	}
 
 	private static CoordinateTransform toWgs84(String epsg) {
