@@ -212,9 +212,13 @@ class EdgeLimitsTest {
 				.contains("frame-ancestors 'none'");
 			assertThat(a.header("x-frame-options")).isEqualTo("DENY");
 		}
-		Answer widget = http.get("/embed/map");
+		// the widget keeps the site's policy, and the embed module's frame-ancestors
+		// (proxima.embed.allowed-origins, any by default) beside it
+		Answer widget = http.get("/embed");
 		assertThat(widget.header("x-content-type-options")).isEqualTo("nosniff");
-		assertThat(widget.header("content-security-policy")).doesNotContain("frame-ancestors");
+		assertThat(widget.header("content-security-policy")).contains("default-src 'self'")
+			.contains("frame-ancestors *")
+			.doesNotContain("frame-ancestors 'none'");
 		assertThat(widget.header("x-frame-options")).isNull();
 	}
 

@@ -100,8 +100,9 @@ public final class RawHttp {
 		Map<String, String> headers = new LinkedHashMap<>();
 		for (int i = 1; i < lines.length; i++) {
 			int colon = lines[i].indexOf(':');
-			headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
-					lines[i].substring(colon + 1).trim());
+			// a repeated field is one list of values (RFC 9110, 5.3)
+			headers.merge(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+					lines[i].substring(colon + 1).trim(), (a, b) -> a + ", " + b);
 		}
 		// ISO-8859-1 keeps one char per byte, so chunk sizes can be counted in chars
 		String body = text.substring(end + 4);
