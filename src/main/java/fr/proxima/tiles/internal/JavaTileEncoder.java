@@ -60,16 +60,16 @@ public class JavaTileEncoder implements TileEncoder {
 					xy[0] = TileMath.x(lon);
 					xy[1] = TileMath.y(lat);
 				});
-				if (mercator.getDimension() == 2) {
-					// snap polygons to the tile grid first, keeping them valid: rounding
-					// alone can make a
-					// simplified polygon self-intersect at low zooms, and the encoder
-					// then drops it where
-					// ST_AsMVTGeom repairs it
-					mercator = GeometryPrecisionReducer.reduce(mercator,
-							new PrecisionModel(config.extent() / tile.getWidth()));
-				}
 				Geometry tileGeom = JtsAdapter.createTileGeom(mercator, tile, clip, Geo.FACTORY, params, f -> true);
+				if ((tileGeom == null || tileGeom.isEmpty()) && mercator.getDimension() == 2) {
+					// rounding can make a simplified polygon self-intersect at low zooms,
+					// and the encoder then
+					// drops it where ST_AsMVTGeom repairs it: snap it to the tile grid
+					// first (valid), then encode
+					Geometry snapped = GeometryPrecisionReducer.reduce(mercator,
+							new PrecisionModel(config.extent() / tile.getWidth()));
+					tileGeom = JtsAdapter.createTileGeom(snapped, tile, clip, Geo.FACTORY, params, f -> true);
+				}
 				if (tileGeom != null && !tileGeom.isEmpty()) {
 					tileGeom.setUserData(properties(rs));
 					features.add(tileGeom);
