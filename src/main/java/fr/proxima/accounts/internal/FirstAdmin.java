@@ -54,8 +54,8 @@ class FirstAdmin {
 		}
 		else {
 			AccountService.Invitation link = accounts.newSetupLink(id);
-			log.warn("First admin {} created: choose its password before {} at {}", settings.adminEmail(),
-					link.linkExpiresAt(), link.setupLink());
+			log.warn("First admin {} created: choose its password before {} at {}",
+					Emails.normalise(settings.adminEmail()), link.linkExpiresAt(), link.setupLink());
 		}
 	}
 
