@@ -2,11 +2,11 @@
 import { csrfToken, loadStrings, say, t } from '/account/common.js';
 
 async function start() {
-  await loadStrings();
   if (!csrfToken()) {
     await fetch('/api/account/csrf', { credentials: 'same-origin' });
   }
   document.getElementById('csrf').value = csrfToken();
+  await loadStrings();
   const params = new URLSearchParams(window.location.search);
   document.getElementById('next').value = params.get('next') || '/account/';
   if (params.has('error')) {

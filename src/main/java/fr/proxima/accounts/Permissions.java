@@ -6,6 +6,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
@@ -16,13 +18,23 @@ import org.springframework.web.context.request.RequestContextHolder;
 @Service
 public class Permissions {
 
-	/** The current actor; {@link Actor#SYSTEM} outside any web request. */
+	/** Set on the request by Spring Security's filter chain while it runs. */
+	private static final String CHAIN_APPLIED = FilterChainProxy.class.getName() + ".APPLIED";
+
+	/**
+	 * The current actor; {@link Actor#SYSTEM} for code that runs outside the security
+	 * chain (the command line, the first start, background work), never for a web
+	 * request.
+	 */
 	public Actor current() {
 		Authentication auth = SecurityContextHolder.getContext().getAuthentication();
 		if (auth instanceof ActorAuthentication a) {
 			return a.actor();
 		}
-		return RequestContextHolder.getRequestAttributes() == null && auth == null ? Actor.SYSTEM : Actor.ANONYMOUS;
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		boolean inChain = request != null
+				&& request.getAttribute(CHAIN_APPLIED, RequestAttributes.SCOPE_REQUEST) != null;
+		return auth == null && !inChain ? Actor.SYSTEM : Actor.ANONYMOUS;
 	}
 
 	public boolean canEditOrganisation(long organisationId) {

@@ -118,7 +118,7 @@ class SecurityConfig {
 				.hasAnyRole("PLANNER", "ADMIN")
 				.requestMatchers("/api/account/setup", "/api/account/csrf")
 				.permitAll()
-				.requestMatchers("/api/account/**", "/api/manage/**", "/account/**", "/organisation/**")
+				.requestMatchers("/api/account/**", "/api/manage/**", "/account/", "/account/index.html")
 				.authenticated()
 				.requestMatchers(HttpMethod.GET, "/api/**")
 				.permitAll()
