@@ -27,6 +27,9 @@ class NoGraphTest {
 	MockMvc mvc;
 
 	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	@Autowired
 	ApplicationContext context;
 
 	@Test
@@ -55,7 +58,8 @@ class NoGraphTest {
 			.content("{\"sources\": [[3.5, 44.5]], \"minutes\": 20}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.metadata.method").value("estimate"));
-		mvc.perform(get("/actuator/health/roadGraph"))
+		mvc.perform(get("/actuator/health/roadGraph").with(fr.proxima.support.TestUsers.as(jdbc,
+				"admin@test.proxima.fr", java.util.List.of(), fr.proxima.accounts.Role.ADMIN)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("UP"))
 			.andExpect(jsonPath("$.details.mode").value("estimate"));

@@ -3,10 +3,9 @@ package fr.proxima.accounts.internal;
 import java.util.Map;
 import java.util.Set;
 
-import fr.proxima.accounts.AccountSettings;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -16,7 +15,6 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
@@ -37,16 +35,10 @@ import tools.jackson.databind.ObjectMapper;
  * {@code config} module's filter (cacheable static files, an embeddable widget).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AccountSettings.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfig {
 
 	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "TRACE", "OPTIONS");
-
-	@Bean
-	PasswordEncoder passwordEncoder() {
-		// {bcrypt} by default; older or other formats stay readable by their {id} prefix
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-	}
 
 	@Bean
 	UserDetailsService accountUsers(Users users) {
@@ -137,11 +129,13 @@ class SecurityConfig {
 
 	/**
 	 * Writes that need a CSRF token: those of a browser session. A request carrying a
-	 * Bearer or admin token is not sent by a browser on its own, so it needs none.
+	 * Bearer or admin token is not sent by a browser on its own, so it needs none; nor do
+	 * the public POST reads of {@code /api/routing/**} (matrix, coverage), which change
+	 * nothing.
 	 */
 	private static RequestMatcher csrfNeeded() {
 		return r -> !SAFE_METHODS.contains(r.getMethod()) && !ActorFilter.bearer(r)
-				&& r.getHeader(ActorFilter.ADMIN_HEADER) == null;
+				&& r.getHeader(ActorFilter.ADMIN_HEADER) == null && !AuthResponses.path(r).startsWith("/api/routing/");
 	}
 
 	/**
