@@ -34,7 +34,7 @@ class ModularityTest {
 	@Test
 	void everyFeaturePackageIsAModule() {
 		assertThat(MODULES.stream().map(ModularityTest::name)).contains("shared", "config", "territory", "offers",
-				"importing", "routing", "coverage");
+				"importing", "routing", "coverage", "accounts");
 	}
 
 	// issue 3: GraphHopper stays replaceable behind the routing module's public face

@@ -21,9 +21,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The application's edge, in the order a request meets it (docs/security.md): security
- * headers, the public base URL, the admin token, the cheap request checks and body limit,
- * then the rate limits; Tomcat's own error report in the one error format; JSON as the
- * only structured body format.
+ * headers, the public base URL, the cheap request checks and body limit, then the rate
+ * limits (the accounts module's security chain, which checks tokens and sessions, comes
+ * after them); Tomcat's own error report in the one error format; JSON as the only
+ * structured body format.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ RateLimitSettings.class, RequestLimits.class })
@@ -45,11 +46,6 @@ class WebEdge implements WebMvcConfigurer {
 	FilterRegistrationBean<PublicUrl> publicUrlFilter(@Value("${proxima.public-url:}") String publicUrl,
 			@Value("${server.forward-headers-strategy:none}") String forwardHeaders) {
 		return register(new PublicUrl(publicUrl, !"none".equalsIgnoreCase(forwardHeaders)), 2);
-	}
-
-	@Bean
-	FilterRegistrationBean<AdminAccess> adminAccessFilter(@Value("${proxima.admin-token:}") String token) {
-		return register(new AdminAccess(token), 3);
 	}
 
 	@Bean

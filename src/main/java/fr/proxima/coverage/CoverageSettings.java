@@ -17,11 +17,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBands most bands a request may give
  * @param maxSuggestions largest k for site suggestions
  * @param maxScenarioSites most hypothetical sites (and closures) one scenario may hold
+ * @param maxScenariosPerPlanner most scenarios one planner may own
+ * @param maxScenarioShares most planners one scenario may be shared with
  */
 @ConfigurationProperties("proxima.coverage")
 public record CoverageSettings(@DefaultValue("48") String defaultDepartements,
 		@DefaultValue("30") double defaultMinutes, @DefaultValue("120") double maxMinutes,
 		@DefaultValue("60") double nearestHorizonMinutes, @DefaultValue("10,20,30") String defaultBands,
 		@DefaultValue("1.0,0.68,0.22") String defaultWeights, @DefaultValue("10") int maxBands,
-		@DefaultValue("50") int maxSuggestions, @DefaultValue("500") int maxScenarioSites) {
+		@DefaultValue("50") int maxSuggestions, @DefaultValue("500") int maxScenarioSites,
+		@DefaultValue("100") int maxScenariosPerPlanner, @DefaultValue("50") int maxScenarioShares) {
 }

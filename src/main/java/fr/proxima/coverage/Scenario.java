@@ -10,6 +10,8 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -17,6 +19,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.BatchSize;
 
 /** A named what-if: hypothetical offers added to the map and existing offers closed. */
 @Entity
@@ -37,15 +40,51 @@ class Scenario {
 	@Column(name = "updated_at")
 	private OffsetDateTime updatedAt;
 
-	@ElementCollection(fetch = FetchType.EAGER)
+	@Column(name = "owner_id")
+	private Long ownerId;
+
+	@Enumerated(EnumType.STRING)
+	private ScenarioVisibility visibility = ScenarioVisibility.PRIVATE;
+
+	// each collection is read by its own query, batched over a page of scenarios: never a
+	// join of sites x closures x shares
+	@ElementCollection(fetch = FetchType.LAZY)
+	@BatchSize(size = 500)
 	@CollectionTable(name = "scenario_site", joinColumns = @JoinColumn(name = "scenario_id"))
 	@OrderColumn(name = "position")
 	private List<ScenarioSite> sites = new ArrayList<>();
 
-	@ElementCollection(fetch = FetchType.EAGER)
+	@ElementCollection(fetch = FetchType.LAZY)
+	@BatchSize(size = 500)
 	@CollectionTable(name = "scenario_closure", joinColumns = @JoinColumn(name = "scenario_id"))
 	@Column(name = "offer_id")
 	private Set<Long> closures = new LinkedHashSet<>();
+
+	@ElementCollection(fetch = FetchType.LAZY)
+	@BatchSize(size = 500)
+	@CollectionTable(name = "scenario_share", joinColumns = @JoinColumn(name = "scenario_id"))
+	@Column(name = "user_id")
+	private Set<Long> sharedWith = new LinkedHashSet<>();
+
+	Long getOwnerId() {
+		return ownerId;
+	}
+
+	void setOwnerId(Long ownerId) {
+		this.ownerId = ownerId;
+	}
+
+	ScenarioVisibility getVisibility() {
+		return visibility;
+	}
+
+	void setVisibility(ScenarioVisibility visibility) {
+		this.visibility = visibility;
+	}
+
+	Set<Long> getSharedWith() {
+		return sharedWith;
+	}
 
 	Long getId() {
 		return id;

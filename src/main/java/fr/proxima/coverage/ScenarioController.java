@@ -1,7 +1,9 @@
 package fr.proxima.coverage;
 
 import java.net.URI;
-import java.util.List;
+import fr.proxima.shared.ApiSettings;
+import fr.proxima.shared.Paging;
+import fr.proxima.shared.ResultPage;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** CRUD of what-if scenarios and their comparison with the baseline. */
@@ -25,15 +28,20 @@ class ScenarioController {
 
 	private final CoverageSettings settings;
 
-	ScenarioController(ScenarioService scenarios, CoverageOutput output, CoverageSettings settings) {
+	private final ApiSettings api;
+
+	ScenarioController(ScenarioService scenarios, CoverageOutput output, CoverageSettings settings, ApiSettings api) {
+		this.api = api;
 		this.scenarios = scenarios;
 		this.output = output;
 		this.settings = settings;
 	}
 
+	/** The scenarios the caller may read, by name (page: limit, offset). */
 	@GetMapping
-	List<ScenarioView> list() {
-		return scenarios.list();
+	ResultPage<ScenarioView> list(@RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) Integer offset) {
+		return scenarios.list(Paging.of(limit, offset, api)).linked();
 	}
 
 	@PostMapping

@@ -3,6 +3,7 @@ package fr.proxima.importing;
 import java.util.ArrayList;
 import java.util.List;
 
+import fr.proxima.offers.RegisterConflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +66,8 @@ public final class ImportReport {
 
 	private final List<LineError> errors = new ArrayList<>();
 
+	private final List<RegisterConflict> conflicts = new ArrayList<>();
+
 	private long millis;
 
 	public ImportReport(String kind) {
@@ -112,6 +115,22 @@ public final class ImportReport {
 		}
 	}
 
+	/**
+	 * Conflicts with organisations' own data (issue 11): listed here and on the
+	 * organisation's page.
+	 */
+	public void conflicts(List<RegisterConflict> found) {
+		conflicts.addAll(found);
+		if (!found.isEmpty()) {
+			log.info("{} import: {} conflict(s) with organisations' own values, listed in the report", kind,
+					found.size());
+		}
+	}
+
+	public List<RegisterConflict> getConflicts() {
+		return conflicts;
+	}
+
 	public boolean failed() {
 		return status == Status.FAILED;
 	}
@@ -127,6 +146,7 @@ public final class ImportReport {
 		status = Status.FAILED;
 		inserted = 0;
 		updated = 0;
+		conflicts.clear();
 	}
 
 	void finished(long millis) {

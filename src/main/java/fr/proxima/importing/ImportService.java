@@ -20,6 +20,7 @@ import fr.proxima.importing.internal.FinessImporter;
 import fr.proxima.importing.internal.LayoutSniffer;
 import fr.proxima.importing.internal.OfferImporter;
 import fr.proxima.importing.internal.PopulationImporter;
+import fr.proxima.offers.RegisterClaims;
 import fr.proxima.shared.InvalidInputException;
 import fr.proxima.shared.OffersChanged;
 import org.slf4j.Logger;
@@ -76,6 +77,8 @@ public class ImportService {
 
 	private final ApplicationEventPublisher events;
 
+	private final RegisterClaims claims;
+
 	/**
 	 * Imports run one at a time: a second one would wait on the first one's row locks,
 	 * then fail.
@@ -84,7 +87,8 @@ public class ImportService {
 
 	ImportService(PlatformTransactionManager transactions, ApplicationEventPublisher events, ImportSettings settings,
 			DepartementImporter departements, CommuneImporter communes, PopulationImporter population,
-			FinessImporter finess, EhpadCapacityImporter ehpad, OfferImporter offers) {
+			FinessImporter finess, EhpadCapacityImporter ehpad, OfferImporter offers, RegisterClaims claims) {
+		this.claims = claims;
 		this.transaction = new TransactionTemplate(transactions);
 		this.settings = settings;
 		this.departements = departements;
@@ -197,6 +201,19 @@ public class ImportService {
 	}
 
 	private void run(ImportKind kind, List<Path> files, Path crosswalk, int cogYear, ImportReport report) {
+		// issue 11: organisations' own values survive re-imports; what changed under them
+		// is
+		// listed
+		boolean writesOffers = kind == ImportKind.FINESS || kind == ImportKind.EHPAD_CAPACITY
+				|| kind == ImportKind.OFFERS;
+		RegisterClaims.Before before = writesOffers ? claims.before() : null;
+		importKind(kind, files, crosswalk, cogYear, report);
+		if (before != null && !report.failed()) {
+			report.conflicts(claims.after(before, kind.code() + " import"));
+		}
+	}
+
+	private void importKind(ImportKind kind, List<Path> files, Path crosswalk, int cogYear, ImportReport report) {
 		switch (kind) {
 			case DEPARTEMENTS -> departements.run(files, report);
 			case COMMUNES -> {

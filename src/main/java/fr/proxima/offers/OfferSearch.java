@@ -48,7 +48,8 @@ class OfferSearch {
 
 	private static final String DETAIL = "SELECT o.id, o.finess_et, o.source_ref, o.name, o.category_code,"
 			+ " o.category_label, o.family, o.audience, o.capacity, o.address, o.postal_code, o.city, o.commune_code,"
-			+ " o.phone, o.email, o.website, ST_X(o.geom) AS lon, ST_Y(o.geom) AS lat,"
+			+ " o.phone, o.email, o.website, o.opening_hours, o.description, o.free_places, o.places_given_at,"
+			+ " ST_X(o.geom) AS lon, ST_Y(o.geom) AS lat,"
 			+ " ST_AsBinary(o.zone_geom) AS zone_wkb, o.source_name, o.source_date, o.imported_at, o.verified_at, "
 			+ ORGANISATION_COLUMNS + " FROM offer o LEFT JOIN organisation g ON g.id = o.organisation_id WHERE ";
 
@@ -157,7 +158,8 @@ class OfferSearch {
 				Family.fromCode(rs.getString("family")), Audience.fromCode(rs.getString("audience")),
 				integer(rs, "capacity"), rs.getString("address"), rs.getString("postal_code"), rs.getString("city"),
 				rs.getString("commune_code"), rs.getString("phone"), rs.getString("email"), rs.getString("website"),
-				location(rs), organisation(rs),
+				rs.getString("opening_hours"), rs.getString("description"), integer(rs, "free_places"),
+				rs.getObject("places_given_at", LocalDate.class), location(rs), organisation(rs),
 				new OfferDetail.Zone(zoneCommunes, Geo.fromWkb(rs.getBytes("zone_wkb"))),
 				new OfferDetail.Provenance(rs.getString("source_name"), rs.getObject("source_date", LocalDate.class),
 						rs.getObject("imported_at", OffsetDateTime.class),

@@ -20,6 +20,7 @@ import fr.proxima.routing.WithAndorraGraph;
 import fr.proxima.shared.Geo;
 import fr.proxima.support.H2Test;
 import fr.proxima.support.PostgisTest;
+import fr.proxima.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -32,6 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -336,8 +338,9 @@ class AndorraNetworkCoverageTest {
 				.of(new ScenarioRequest.Site(SITE.name(), SITE.family(), SITE.capacity(), SITE.lon(), SITE.lat())),
 					List.of()));
 
-			MethodCheck.everyOutputSays(MockMvcBuilders.webAppContextSetup(web).build(), "network", "ssiad",
-					CoverageFixture.DEPARTEMENT, COMMUNES.get(0).code(), s.id());
+			MethodCheck.everyOutputSays(MockMvcBuilders.webAppContextSetup(web).apply(springSecurity()).build(),
+					"network", "ssiad", CoverageFixture.DEPARTEMENT, COMMUNES.get(0).code(), s.id(),
+					TestUsers.planner(jdbc));
 		}
 
 		@Test

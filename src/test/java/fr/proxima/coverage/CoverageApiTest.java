@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import fr.proxima.support.TestUsers;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -21,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -39,6 +42,9 @@ class CoverageApiTest {
 
 		MockMvc mvc;
 
+		// issue 11: scenarios need the planner role
+		RequestPostProcessor planner;
+
 		@Autowired
 		JdbcTemplate jdbc;
 
@@ -51,7 +57,8 @@ class CoverageApiTest {
 		void twoCommunes() {
 			// built here rather than with @AutoConfigureMockMvc, so that the tests share
 			// the suite's one context
-			mvc = MockMvcBuilders.webAppContextSetup(web).build();
+			mvc = MockMvcBuilders.webAppContextSetup(web).apply(springSecurity()).build();
+			planner = TestUsers.planner(jdbc);
 			fixture = new CoverageFixture(jdbc, events).reset();
 			fixture.commune("99001", 0, 300, 40, 10).commune("99002", 10, 400, 50, 20);
 			fixture.offer("test: ssiad", "ssiad", 20, 0);
@@ -136,13 +143,15 @@ class CoverageApiTest {
 			expectProblem(get("/api/coverage/suggestions").param("families", "ssiad")
 				.param("departements", "99")
 				.param("k", "0"), 400, "k must");
-			expectProblem(get("/api/coverage/scenarios/987654"), 404, "Unknown scenario");
-			expectProblem(get("/api/coverage/scenarios/987654/comparison").param("families", "ssiad"), 404,
-					"Unknown scenario");
-			expectProblem(post("/api/coverage/scenarios").contentType(MediaType.APPLICATION_JSON)
+			expectProblem(get("/api/coverage/scenarios/987654").with(planner), 404, "Unknown scenario");
+			expectProblem(get("/api/coverage/scenarios/987654/comparison").with(planner).param("families", "ssiad"),
+					404, "Unknown scenario");
+			expectProblem(post("/api/coverage/scenarios").with(planner)
+				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"name\":\"test: bad\",\"closures\":[987654]}"), 400, "Unknown offers");
 			expectProblem(
-					post("/api/coverage/scenarios").contentType(MediaType.APPLICATION_JSON)
+					post("/api/coverage/scenarios").with(planner)
+						.contentType(MediaType.APPLICATION_JSON)
 						.content("{\"name\":\"test: bad\",\"sites\":[{\"family\":\"ssiad\",\"lon\":200,\"lat\":0}]}"),
 					400, "Invalid coordinates");
 		}
@@ -150,7 +159,8 @@ class CoverageApiTest {
 		@Test
 		void everyOutputSaysItsTimesAreEstimatesWithoutARoadGraph() throws Exception {
 			String location = mvc
-				.perform(post("/api/coverage/scenarios").contentType(MediaType.APPLICATION_JSON)
+				.perform(post("/api/coverage/scenarios").with(planner)
+					.contentType(MediaType.APPLICATION_JSON)
 					.content("{\"name\":\"test: methods\",\"sites\":[{\"family\":\"ssiad\",\"lon\":10.05,\"lat\":0}]}"))
 				.andExpect(status().isCreated())
 				.andReturn()
@@ -158,7 +168,7 @@ class CoverageApiTest {
 				.getHeader("Location");
 			long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
 
-			MethodCheck.everyOutputSays(mvc, "estimate", "ssiad", CoverageFixture.DEPARTEMENT, "99001", id);
+			MethodCheck.everyOutputSays(mvc, "estimate", "ssiad", CoverageFixture.DEPARTEMENT, "99001", id, planner);
 		}
 
 		@Test
@@ -242,37 +252,42 @@ class CoverageApiTest {
 		void scenariosAreStoredUpdatedComparedAndDeleted() throws Exception {
 			String body = "{\"name\":\"test: B\",\"sites\":[{\"name\":\"new\",\"family\":\"ssiad\",\"capacity\":12,"
 					+ "\"lon\":" + (10 + 10 * CoverageFixture.DEG_PER_KM) + ",\"lat\":0}]}";
-			String location = mvc
-				.perform(post("/api/coverage/scenarios").contentType(MediaType.APPLICATION_JSON).content(body))
+			String location = mvc.perform(
+					post("/api/coverage/scenarios").with(planner).contentType(MediaType.APPLICATION_JSON).content(body))
 				.andExpect(status().isCreated())
 				.andExpect(jsonPath("$.sites[0].family").value("ssiad"))
 				.andReturn()
 				.getResponse()
 				.getHeader("Location");
-			mvc.perform(post("/api/coverage/scenarios").contentType(MediaType.APPLICATION_JSON).content(body))
+			mvc.perform(
+					post("/api/coverage/scenarios").with(planner).contentType(MediaType.APPLICATION_JSON).content(body))
 				.andExpect(status().isConflict());
-			mvc.perform(get(location + "/comparison").param("families", "ssiad")
+			mvc.perform(get(location + "/comparison").with(planner)
+				.param("families", "ssiad")
 				.param("minutes", "15")
 				.param("departements", "99"))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.before.population.covered").value(300))
 				.andExpect(jsonPath("$.after.population.covered").value(700))
 				.andExpect(jsonPath("$.changedCommunes").value(2));
-			mvc.perform(get(location + "/comparison").param("families", "ssiad")
+			mvc.perform(get(location + "/comparison").with(planner)
+				.param("families", "ssiad")
 				.param("minutes", "15")
 				.param("departements", "99")
 				.param("format", "csv"))
 				.andExpect(content().string(startsWith("code,name,departement,minutes_before,minutes_after")));
-			mvc.perform(put(location).contentType(MediaType.APPLICATION_JSON)
+			mvc.perform(put(location).with(planner)
+				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"name\":\"test: renamed\",\"sites\":[]}"))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.name").value("test: renamed"))
 				.andExpect(jsonPath("$.sites.length()").value(0));
-			mvc.perform(get("/api/coverage/scenarios")).andExpect(jsonPath("$[?(@.name=='test: renamed')]").exists());
-			mvc.perform(delete(location)).andExpect(status().isNoContent());
-			mvc.perform(get(location)).andExpect(status().isNotFound());
-			mvc.perform(get("/api/coverage/scenarios/1x")).andExpect(status().isBadRequest());
-			mvc.perform(get("/api/coverage/scenarios"))
+			mvc.perform(get("/api/coverage/scenarios").with(planner))
+				.andExpect(jsonPath("$.items[?(@.name=='test: renamed')]").exists());
+			mvc.perform(delete(location).with(planner)).andExpect(status().isNoContent());
+			mvc.perform(get(location).with(planner)).andExpect(status().isNotFound());
+			mvc.perform(get("/api/coverage/scenarios/1x").with(planner)).andExpect(status().isBadRequest());
+			mvc.perform(get("/api/coverage/scenarios").with(planner))
 				.andExpect(header().string("Content-Type", containsString("json")));
 		}
 

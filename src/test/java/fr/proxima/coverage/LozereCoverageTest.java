@@ -9,6 +9,7 @@ import fr.proxima.importing.ImportService;
 import fr.proxima.support.H2Test;
 import fr.proxima.support.PostgisTest;
 import fr.proxima.support.SharedData;
+import fr.proxima.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 // issue 4: coverage and E2SFCA on the real Lozère data (imported with its neighbours), travel times estimated
@@ -125,8 +127,8 @@ class LozereCoverageTest {
 			ScenarioView s = scenarios.create(new ScenarioRequest("test: Lozère methods", null,
 					List.of(new ScenarioRequest.Site("SSIAD Mende", "ssiad", 20, 3.4986, 44.5180)), List.of()));
 			try {
-				MethodCheck.everyOutputSays(MockMvcBuilders.webAppContextSetup(web).build(), "estimate", "ssiad", "48",
-						"48095", s.id());
+				MethodCheck.everyOutputSays(MockMvcBuilders.webAppContextSetup(web).apply(springSecurity()).build(),
+						"estimate", "ssiad", "48", "48095", s.id(), TestUsers.planner(jdbc));
 			}
 			finally {
 				scenarios.delete(s.id());

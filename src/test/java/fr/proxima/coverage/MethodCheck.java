@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.everyItem;
@@ -32,7 +33,7 @@ final class MethodCheck {
 	 * @param commune a reported commune to explain
 	 */
 	static void everyOutputSays(MockMvc mvc, String method, String families, String departement, String commune,
-			long scenarioId) throws Exception {
+			long scenarioId, RequestPostProcessor planner) throws Exception {
 		List<Endpoint> endpoints = List.of(new Endpoint("/api/coverage", true),
 				new Endpoint("/api/coverage/uncovered", true), new Endpoint("/api/coverage/accessibility", true),
 				new Endpoint("/api/coverage/accessibility/offers", false),
@@ -41,11 +42,11 @@ final class MethodCheck {
 				new Endpoint("/api/coverage/scenarios/" + scenarioId + "/comparison", true));
 		boolean estimated = !"network".equals(method);
 		for (Endpoint e : endpoints) {
-			mvc.perform(request(e, families, departement, "json"))
+			mvc.perform(request(e, families, departement, "json", planner))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.method").value(method))
 				.andExpect(jsonPath("$.estimated").value(estimated));
-			String csv = mvc.perform(request(e, families, departement, "csv"))
+			String csv = mvc.perform(request(e, families, departement, "csv", planner))
 				.andExpect(status().isOk())
 				.andReturn()
 				.getResponse()
@@ -56,7 +57,7 @@ final class MethodCheck {
 			assertThat(lines.subList(1, lines.size())).as(e.path() + " CSV")
 				.allSatisfy(line -> assertThat(line.split(",", -1)[column]).isEqualTo(method));
 			if (e.layer()) {
-				mvc.perform(request(e, families, departement, "geojson"))
+				mvc.perform(request(e, families, departement, "geojson", planner))
 					.andExpect(status().isOk())
 					.andExpect(jsonPath("$.metadata.method").value(method))
 					.andExpect(jsonPath("$.metadata.estimated").value(estimated))
@@ -66,9 +67,10 @@ final class MethodCheck {
 		}
 	}
 
-	private static MockHttpServletRequestBuilder request(Endpoint e, String families, String departement,
-			String format) {
-		MockHttpServletRequestBuilder r = get(e.path()).param("families", families)
+	private static MockHttpServletRequestBuilder request(Endpoint e, String families, String departement, String format,
+			RequestPostProcessor planner) {
+		MockHttpServletRequestBuilder r = get(e.path()).with(planner)
+			.param("families", families)
 			.param("departements", departement)
 			.param("format", format);
 		for (int i = 0; i < e.extra().length; i += 2) {

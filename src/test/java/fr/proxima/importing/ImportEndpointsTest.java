@@ -207,8 +207,9 @@ class ImportEndpointsTest {
 
 	}
 
-	// the default: no token configured, so every admin endpoint is disabled and says how
-	// to enable it
+	// the default: no token configured, so the admin endpoints need an admin's account,
+	// and
+	// the answer says how to authenticate (issue 11)
 	@Nested
 	@SpringBootTest
 	@AutoConfigureMockMvc
@@ -219,11 +220,11 @@ class ImportEndpointsTest {
 		MockMvc mvc;
 
 		@Test
-		void adminEndpointsAreDisabled() throws Exception {
+		void adminEndpointsNeedAnAdmin() throws Exception {
 			for (var request : new MockHttpServletRequestBuilder[] { post("/api/admin/travel-times/refresh"),
 					post("/api/admin/imports/folder").param("path", ".").header("X-Proxima-Admin-Token", "") }) {
 				mvc.perform(request)
-					.andExpect(status().isForbidden())
+					.andExpect(status().isUnauthorized())
 					.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
 					.andExpect(jsonPath("$.detail").value(containsString("PROXIMA_ADMIN_TOKEN")));
 			}

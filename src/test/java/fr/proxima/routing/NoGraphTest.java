@@ -1,6 +1,5 @@
 package fr.proxima.routing;
 
-import fr.proxima.support.AsAdmin;
 import fr.proxima.support.H2Test;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +25,9 @@ class NoGraphTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
 
 	@Autowired
 	ApplicationContext context;
@@ -56,7 +58,8 @@ class NoGraphTest {
 			.content("{\"sources\": [[3.5, 44.5]], \"minutes\": 20}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.metadata.method").value("estimate"));
-		mvc.perform(get("/actuator/health/roadGraph").with(AsAdmin.asAdmin()))
+		mvc.perform(get("/actuator/health/roadGraph").with(fr.proxima.support.TestUsers.as(jdbc,
+				"admin@test.proxima.fr", java.util.List.of(), fr.proxima.accounts.Role.ADMIN)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("UP"))
 			.andExpect(jsonPath("$.details.mode").value("estimate"));

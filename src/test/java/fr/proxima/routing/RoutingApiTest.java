@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
-import fr.proxima.support.AsAdmin;
 import fr.proxima.shared.Geo;
 import fr.proxima.support.H2Test;
+import fr.proxima.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -270,7 +270,8 @@ class RoutingApiTest {
 
 	@Test
 	void healthReportsTheLoadedGraph() throws Exception {
-		mvc.perform(get("/actuator/health/roadGraph").with(AsAdmin.asAdmin()))
+		mvc.perform(get("/actuator/health/roadGraph")
+			.with(TestUsers.as(jdbc, "admin@test.proxima.fr", java.util.List.of(), fr.proxima.accounts.Role.ADMIN)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("UP"))
 			.andExpect(jsonPath("$.details.mode").value("network"))

@@ -1,9 +1,9 @@
 package fr.proxima.territory;
 
-import fr.proxima.support.AsAdmin;
 import fr.proxima.support.H2Test;
 import fr.proxima.support.InventedPlacesContract;
 import fr.proxima.support.PostgisTest;
+import fr.proxima.support.TestUsers;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -83,7 +83,8 @@ class TerritoryApiTest {
 
 		@Test
 		void actuatorHealthIsUpWithTheDatabase() throws Exception {
-			mvc.perform(get("/actuator/health").with(AsAdmin.asAdmin()))
+			mvc.perform(get("/actuator/health")
+				.with(TestUsers.as(jdbc, "admin@test.proxima.fr", java.util.List.of(), fr.proxima.accounts.Role.ADMIN)))
 				.andExpect(status().isOk())
 				.andExpect(jsonPath("$.status").value("UP"))
 				.andExpect(jsonPath("$.components.db.status").value("UP"));

@@ -1,0 +1,162 @@
+package fr.proxima.accounts.internal;
+
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The security chain (issue 11). Public reads stay anonymous; scenarios need the planner
+ * role; {@code /api/admin/**} the admin role (an admin's session or token, or the
+ * automation header {@code X-Proxima-Admin-Token}); every other write needs a signed-in
+ * user, and the owning service checks what that user may do. Pages sign in with a session
+ * protected by a CSRF cookie; scripts send a personal token and need no CSRF token.
+ * Spring Security's own header writers are off: the security headers come from the
+ * {@code config} module's filter (cacheable static files, an embeddable widget).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class SecurityConfig {
+
+	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "TRACE", "OPTIONS");
+
+	@Bean
+	UserDetailsService accountUsers(Users users) {
+		return email -> users.login(email)
+			.filter(l -> l.passwordHash() != null)
+			.map(l -> new AccountUser(l.id(), l.email(), l.passwordHash(), l.enabled()))
+			.orElseThrow(() -> new UsernameNotFoundException("no such user"));
+	}
+
+	@Bean
+	SecurityFilterChain proximaSecurity(HttpSecurity http, Users users, Tokens tokens, UserDetailsService accounts,
+			PasswordEncoder encoder, LoginThrottle throttle, ObjectMapper json,
+			@Value("${proxima.admin-token:}") String adminToken) throws Exception {
+		AuthResponses responses = new AuthResponses(json);
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+		passwords.setPasswordEncoder(encoder);
+		HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
+		pagesOnly.setRequestMatcher(r -> "GET".equals(r.getMethod()) && !AuthResponses.api(r));
+
+		http.headers(h -> h.disable())
+			.authenticationManager(new ProviderManager(new ThrottledLogin(passwords, throttle)))
+			.csrf(c -> c.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+				.csrfTokenRequestHandler(new HeaderOnlyOnApi())
+				.requireCsrfProtectionMatcher(csrfNeeded()))
+			.addFilterBefore(new ActorFilter(users, tokens, adminToken, responses), CsrfFilter.class)
+			.requestCache(r -> r.requestCache(pagesOnly))
+			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+			.exceptionHandling(e -> e.authenticationEntryPoint(responses).accessDeniedHandler(responses))
+			.formLogin(f -> f.loginPage(AuthResponses.LOGIN_PAGE)
+				.loginProcessingUrl("/login")
+				.usernameParameter("email")
+				.passwordParameter("password")
+				.successHandler((request, response, auth) -> {
+					if (AuthResponses.wantsJson(request)) {
+						responses.json(response, Map.of("email", auth.getName()));
+					}
+					else {
+						response.sendRedirect(request.getContextPath() + AuthResponses.next(request));
+					}
+				})
+				.failureHandler((request, response, e) -> {
+					boolean throttled = e instanceof ThrottledLogin.ThrottledException;
+					if (throttled) {
+						response.setHeader("Retry-After",
+								String.valueOf(((ThrottledLogin.ThrottledException) e).retryAfter.toSeconds()));
+					}
+					if (AuthResponses.wantsJson(request)) {
+						responses.problem(request, response,
+								throttled ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNAUTHORIZED,
+								throttled ? e.getMessage() : "Wrong e-mail or password");
+					}
+					else {
+						response.sendRedirect(request.getContextPath() + AuthResponses.LOGIN_PAGE
+								+ (throttled ? "?throttled" : "?error"));
+					}
+				})
+				.permitAll())
+			.logout(l -> l.logoutUrl("/logout").logoutSuccessHandler((request, response, auth) -> {
+				if (AuthResponses.wantsJson(request)) {
+					response.setStatus(HttpStatus.NO_CONTENT.value());
+				}
+				else {
+					response.sendRedirect(request.getContextPath() + AuthResponses.LOGIN_PAGE + "?logout");
+				}
+			}))
+			.authorizeHttpRequests(a -> a.requestMatchers("/api/admin/**", "/admin/**")
+				.hasRole("ADMIN")
+				.requestMatchers("/api/coverage/scenarios", "/api/coverage/scenarios/**")
+				.hasAnyRole("PLANNER", "ADMIN")
+				.requestMatchers("/api/account/setup", "/api/account/csrf")
+				.permitAll()
+				.requestMatchers("/api/account/**", "/api/manage/**", "/account/", "/account/index.html")
+				.authenticated()
+				.requestMatchers(HttpMethod.GET, "/api/**")
+				.permitAll()
+				.requestMatchers(HttpMethod.POST, "/api/routing/**")
+				.permitAll()
+				.requestMatchers("/api/**")
+				.authenticated()
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+				.permitAll()
+				.requestMatchers("/actuator/**")
+				.hasRole("ADMIN")
+				.anyRequest()
+				.permitAll());
+		return http.build();
+	}
+
+	/**
+	 * Writes that need a CSRF token: those of a browser session. A request carrying a
+	 * Bearer or admin token is not sent by a browser on its own, so it needs none; nor do
+	 * the public POST reads of {@code /api/routing/**} (matrix, coverage), which change
+	 * nothing.
+	 */
+	private static RequestMatcher csrfNeeded() {
+		return r -> !SAFE_METHODS.contains(r.getMethod()) && !ActorFilter.bearer(r)
+				&& r.getHeader(ActorFilter.ADMIN_HEADER) == null && !AuthResponses.path(r).startsWith("/api/routing/");
+	}
+
+	/**
+	 * On {@code /api/**} the CSRF token is read from the {@code X-XSRF-TOKEN} header
+	 * only: no {@code _csrf} parameter, so the chain never reads the body of a multipart
+	 * upload before authorisation refused it. Pages' forms (sign-in, sign-out) send the
+	 * parameter. The token is loaded on every request so that the readable
+	 * {@code XSRF-TOKEN} cookie always exists for the pages' scripts.
+	 */
+	static final class HeaderOnlyOnApi extends CsrfTokenRequestAttributeHandler {
+
+		HeaderOnlyOnApi() {
+			setCsrfRequestAttributeName(null);
+		}
+
+		@Override
+		public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken token) {
+			return AuthResponses.api(request) ? request.getHeader(token.getHeaderName())
+					: super.resolveCsrfTokenValue(request, token);
+		}
+
+	}
+
+}
