@@ -118,7 +118,7 @@ class SecurityConfig {
 				.permitAll()
 				.requestMatchers("/api/**")
 				.authenticated()
-				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+				.requestMatchers("/actuator", "/actuator/health", "/actuator/health/**", "/actuator/info")
 				.permitAll()
 				.requestMatchers("/actuator/**")
 				.hasRole("ADMIN")
