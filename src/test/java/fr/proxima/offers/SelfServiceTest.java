@@ -180,6 +180,53 @@ class SelfServiceTest {
 				.content("{\"phone\":\"not a phone\"}")).andExpect(status().isBadRequest());
 		}
 
+		@Test
+		void contributorRenamesAndMovesItsOwnOfferButNotARegisterOne(@TempDir Path dir) throws Exception {
+			// issue 11: the name and point of an offer the organisation created are its
+			// own;
+			// FINESS offers keep the register's
+			importFiness(finess(dir, "0466000000", "DE LA GARE"));
+			long finessOffer = jdbc.queryForObject("SELECT id FROM offer WHERE finess_et = ?", Long.class, ET);
+			long org = jdbc.queryForObject("SELECT id FROM organisation WHERE finess_ej = ?", Long.class, EJ);
+			RequestPostProcessor contributor = TestUsers.as(jdbc, "ssiad@test.proxima.fr", List.of(org),
+					Role.CONTRIBUTOR);
+			mvc.perform(post("/api/manage/organisations/" + org + "/offers").with(contributor)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"Accueil familial du Test\",\"family\":\"accueil_familial\","
+						+ "\"lon\":3.4986,\"lat\":44.518}"))
+				.andExpect(status().isCreated());
+			long own = jdbc.queryForObject("SELECT id FROM offer WHERE source_name = 'organisation'", Long.class);
+
+			mvc.perform(
+					patch("/api/manage/offers/" + own).with(contributor)
+						.contentType(MediaType.APPLICATION_JSON)
+						.content("{\"name\":\"Accueil familial des Causses\","
+								+ "\"location\":{\"type\":\"Point\",\"coordinates\":[3.6,44.4]}}"))
+				.andExpect(status().isOk());
+			mvc.perform(get("/api/offers/" + own))
+				.andExpect(jsonPath("$.name").value("Accueil familial des Causses"))
+				.andExpect(jsonPath("$.location.coordinates[0]").value(3.6))
+				.andExpect(jsonPath("$.location.coordinates[1]").value(44.4))
+				.andExpect(jsonPath("$.provenance.verifiedAt").isNotEmpty());
+			mvc.perform(get("/api/manage/organisations/" + org + "/history").with(contributor))
+				.andExpect(jsonPath("$.items[?(@.field=='name')].newValue").value("Accueil familial des Causses"))
+				.andExpect(jsonPath("$.items[?(@.field=='location')].newValue").value("POINT (3.6 44.4)"));
+
+			mvc.perform(patch("/api/manage/offers/" + finessOffer).with(contributor)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"Renamed by hand\"}")).andExpect(status().isForbidden());
+			mvc.perform(patch("/api/manage/offers/" + finessOffer).with(contributor)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"location\":{\"type\":\"Point\",\"coordinates\":[3.6,44.4]}}"))
+				.andExpect(status().isForbidden());
+			assertThat(jdbc.queryForObject("SELECT name FROM offer WHERE id = ?", String.class, finessOffer))
+				.isEqualTo("SSIAD DU TEST");
+			mvc.perform(patch("/api/manage/offers/" + own).with(contributor)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"location\":{\"type\":\"Point\",\"coordinates\":[300,44.4]}}"))
+				.andExpect(status().isBadRequest());
+		}
+
 	}
 
 	@Nested
