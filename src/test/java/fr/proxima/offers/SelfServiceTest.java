@@ -183,8 +183,8 @@ class SelfServiceTest {
 		@Test
 		void contributorRenamesAndMovesItsOwnOfferButNotARegisterOne(@TempDir Path dir) throws Exception {
 			// issue 11: the name and point of an offer the organisation created are its
-			// own;
-			// FINESS offers keep the register's
+			// own,
+			// those of a FINESS offer stay the register's
 			importFiness(finess(dir, "0466000000", "DE LA GARE"));
 			long finessOffer = jdbc.queryForObject("SELECT id FROM offer WHERE finess_et = ?", Long.class, ET);
 			long org = jdbc.queryForObject("SELECT id FROM organisation WHERE finess_ej = ?", Long.class, EJ);
@@ -234,6 +234,43 @@ class SelfServiceTest {
 	@AutoConfigureMockMvc
 	@H2Test
 	class OnH2 extends Contract {
+
+		@Test
+		void theOrganisationPageReadsItsOffersInOneQueryPerCollection() throws Exception {
+			// issue 11: no query per offer (H2 counts the executions of each statement)
+			jdbc.update("INSERT INTO organisation (name) VALUES ('Services du Causse')");
+			long org = jdbc.queryForObject("SELECT MAX(id) FROM organisation", Long.class);
+			for (int i = 0; i < 6; i++) {
+				jdbc.update(
+						"INSERT INTO offer (organisation_id, name, family, audience, source_name, imported_at)"
+								+ " VALUES (?, ?, 'saad', 'elderly', 'organisation', CURRENT_TIMESTAMP)",
+						org, "SAAD " + i);
+				jdbc.update("INSERT INTO offer_zone_commune (offer_id, commune_code)"
+						+ " VALUES ((SELECT MAX(id) FROM offer), '48095')");
+			}
+			RequestPostProcessor member = TestUsers.as(jdbc, "causse@test.proxima.fr", List.of(org), Role.CONTRIBUTOR);
+			jdbc.execute("SET QUERY_STATISTICS FALSE");
+			jdbc.execute("SET QUERY_STATISTICS TRUE");
+			try {
+				mvc.perform(get("/api/manage/organisations/" + org).with(member))
+					.andExpect(status().isOk())
+					.andExpect(jsonPath("$.offers.length()").value(6))
+					.andExpect(jsonPath("$.offers[0].zone.communes[0]").value("48095"));
+				Map<String, Long> runs = new java.util.HashMap<>();
+				jdbc.query("SELECT SQL_STATEMENT, EXECUTION_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS",
+						(org.springframework.jdbc.core.RowCallbackHandler) rs -> runs.merge(
+								rs.getString(1).contains("FROM offer o LEFT JOIN organisation") ? "offers"
+										: rs.getString(1).contains("FROM offer_zone_commune") ? "zones" : "other",
+								rs.getLong(2), Long::sum));
+				assertThat(runs).containsEntry("offers", 1L).containsEntry("zones", 1L);
+			}
+			finally {
+				jdbc.execute("SET QUERY_STATISTICS FALSE");
+				jdbc.update("DELETE FROM organisation_member WHERE organisation_id = ?", org);
+				jdbc.update("DELETE FROM offer WHERE organisation_id = ?", org);
+				jdbc.update("DELETE FROM organisation WHERE id = ?", org);
+			}
+		}
 
 	}
 
