@@ -18,9 +18,10 @@ async function showTokens() {
 
 async function start() {
   const me = await startPage();
-  document.getElementById('who').textContent = `${me.email} — ${t('account.roles', { roles: me.roles.join(', ') || '—' })}`;
-  document.getElementById('organisations').replaceChildren(...me.organisations.map((id) =>
-    el('li', {}, el('a', { href: `/organisation/?id=${id}` }, `${t('org.title')} ${id}`))));
+  document.getElementById('who').textContent = `${me.email} — ${t('account.roles', { roles: me.roles.map((r) => t(`role.${r}`)).join(', ') || '—' })}`;
+  const mine = me.organisations.length ? await api('/api/manage/organisations') : [];
+  document.getElementById('organisations').replaceChildren(...mine.map((o) =>
+    el('li', {}, el('a', { href: `/organisation/?id=${o.id}` }, `${o.name} (${o.id})`))));
   document.getElementById('password-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     try {

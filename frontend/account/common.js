@@ -29,7 +29,8 @@ export async function api(path, { method = 'GET', body } = {}) {
   });
   if (response.status === 401) {
     window.location.assign(`/login/?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
-    throw new ApiError(401, 'Connexion requise');
+    // the page is leaving for the sign-in page: nothing after this call should run
+    return new Promise(() => {});
   }
   const text = await response.text();
   const data = text ? JSON.parse(text) : null;
@@ -41,9 +42,46 @@ export async function api(path, { method = 'GET', body } = {}) {
 
 let strings = {};
 
-/** Loads the page's strings (accounts.fr.json or accounts.en.json) and applies them to [data-i18n] elements. */
+/** The page's language: ?lang= (remembered for the next pages), else the last one chosen, else French. */
+function pageLanguage() {
+  const asked = new URLSearchParams(window.location.search).get('lang');
+  try {
+    if (asked === 'en' || asked === 'fr') {
+      window.localStorage.setItem('proxima.lang', asked);
+    }
+    return (asked || window.localStorage.getItem('proxima.lang')) === 'en' ? 'en' : 'fr';
+  } catch {
+    return asked === 'en' ? 'en' : 'fr';
+  }
+}
+
+/** A link to the other language in the page's header (unless the page has its own). */
+function languageLink(lang) {
+  const header = document.querySelector('header');
+  const link = header && header.querySelector('a[data-lang]');
+  const other = lang === 'en' ? 'fr' : 'en';
+  const url = new URL(window.location.href);
+  url.searchParams.set('lang', other);
+  if (link) {
+    link.href = url.search;
+    link.lang = other;
+    link.dataset.lang = other;
+    link.textContent = other === 'en' ? 'English' : 'Français';
+    return;
+  }
+  if (header) {
+    const a = el('a', { href: url.search, lang: other, hreflang: other, 'data-lang': other },
+      other === 'en' ? 'English' : 'Français');
+    header.append(el('nav', { 'aria-label': lang === 'en' ? 'Language' : 'Langue' }, a));
+  }
+}
+
+/**
+ * Loads the page's strings (accounts.fr.json or accounts.en.json) and applies them to [data-i18n] elements (text)
+ * and [data-i18n-label] elements (aria-label).
+ */
 export async function loadStrings() {
-  const lang = new URLSearchParams(window.location.search).get('lang') === 'en' ? 'en' : 'fr';
+  const lang = pageLanguage();
   document.documentElement.lang = lang;
   try {
     const response = await fetch(`/i18n/accounts.${lang}.json`);
@@ -51,12 +89,19 @@ export async function loadStrings() {
   } catch {
     strings = {};
   }
-  document.querySelectorAll('[data-i18n]').forEach((el) => {
-    const value = strings[el.dataset.i18n];
+  document.querySelectorAll('[data-i18n]').forEach((node) => {
+    const value = strings[node.dataset.i18n];
     if (value) {
-      el.textContent = value;
+      node.textContent = value;
     }
   });
+  document.querySelectorAll('[data-i18n-label]').forEach((node) => {
+    const value = strings[node.dataset.i18nLabel];
+    if (value) {
+      node.setAttribute('aria-label', value);
+    }
+  });
+  languageLink(lang);
   return lang;
 }
 

@@ -1,7 +1,9 @@
-// The base map: commune outlines and département borders from the store (no third party), or the
-// operator's raster tiles when proxima.map.tile-url is set. Leaflet is loaded as a classic script (window.L).
+// The base map: the app's own vector basemap when one is built (gis/build-basemap.sh), else the operator's raster
+// tiles when proxima.map.tile-url is set, else the commune outlines alone; commune outlines and département borders
+// from the store on top. No third party by default. Leaflet is loaded as a classic script (window.L).
 import { getJson } from './api.js';
 import { t } from './i18n.js';
+import { vectorBasemap } from './vector-basemap.js';
 
 const L = window.L;
 
@@ -26,13 +28,6 @@ export class BaseMap {
     this.map = L.map(element, { zoomSnap: 0.5, minZoom: 6, maxZoom: 16, keyboard: true });
     this.map.attributionControl.setPrefix(false);
     this.requestedZoom = zoom;
-    if (config.tileUrl) {
-      L.tileLayer(config.tileUrl, { attribution: config.attribution || '', alt: '' }).addTo(this.map);
-      hidePane(this.map, 'tilePane');
-    } else {
-      this.map.attributionControl.addAttribution(t('map.outlines'));
-      this.map.getContainer().classList.add('no-tiles');
-    }
     this.map.createPane('outlines').style.zIndex = 250;
     hidePane(this.map, 'outlines');
     this.outlineRenderer = L.svg({ pane: 'outlines' });
@@ -40,14 +35,34 @@ export class BaseMap {
     this.communeShapes = new Map();
   }
 
-  /** Draws the outlines of the configured départements and frames the first view on them. */
+  /** The base layer: the self-hosted basemap (listed by GET /tiles), else the configured tiles, else none. */
+  async drawBase() {
+    const own = vectorBasemap(await getJson('/tiles').catch(() => null));
+    if (own) {
+      own.addTo(this.map);
+    } else if (this.config.tileUrl) {
+      L.tileLayer(this.config.tileUrl, { attribution: this.config.attribution || '', alt: '' }).addTo(this.map);
+    } else {
+      this.map.attributionControl.addAttribution(t('map.outlines'));
+      this.map.getContainer().classList.add('no-tiles');
+      return false;
+    }
+    hidePane(this.map, 'tilePane');
+    return true;
+  }
+
+  /**
+   * Draws the base layer and the outlines of the configured départements (see-through over a base layer), and
+   * frames the first view on them.
+   */
   async drawOutlines() {
+    const communeStyle = (await this.drawBase()) ? { ...COMMUNE_STYLE, fillOpacity: 0 } : COMMUNE_STYLE;
     const pending = this.config.departements.map((code) => getJson('/api/communes.geojson', { departement: code })
       .catch(() => ({ type: 'FeatureCollection', features: [] })));
     const borders = getJson('/api/departements.geojson').catch(() => ({ features: [] }));
     const layers = [];
     for (const collection of await Promise.all(pending)) {
-      const layer = L.geoJSON(collection, { style: COMMUNE_STYLE, renderer: this.outlineRenderer });
+      const layer = L.geoJSON(collection, { style: communeStyle, renderer: this.outlineRenderer });
       layer.eachLayer((shape) => this.communeShapes.set(shape.feature.id, shape));
       layers.push(layer.addTo(this.map));
     }

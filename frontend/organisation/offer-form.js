@@ -1,5 +1,15 @@
-// One offer's edit form on the organisation page (issue 11): only the fields that changed are sent.
+// One offer's edit form on the organisation page (issue 11): only the fields that changed are sent. An offer the
+// organisation created also has its name and location here (FINESS ones take theirs from the register); the zone is
+// a commune list and/or a polygon drawn on the map.
 import { api, el, say, t, when } from '/account/common.js';
+import { zoneEditor } from '/organisation/zone-map.js';
+
+/** Fields only of offers the organisation created (the register owns them on the others). */
+const OWN_FIELDS = [
+  { name: 'name', type: 'text', get: (o) => o.name },
+  { name: 'lon', type: 'number', step: 'any', label: 'offer.lon', get: (o) => (o.location ? o.location.coordinates[0] : '') },
+  { name: 'lat', type: 'number', step: 'any', label: 'offer.lat', get: (o) => (o.location ? o.location.coordinates[1] : '') },
+];
 
 const FIELDS = [
   { name: 'phone', type: 'tel', autocomplete: 'tel', get: (o) => o.phone },
@@ -32,24 +42,40 @@ export function offerCard(offer, editable, onSaved) {
   if (!editable) {
     return card;
   }
-  const form = el('form', { id: `${id}-form` });
-  const inputs = FIELDS.map((field) => {
+  const form = el('form', { id: `${id}-form`, 'aria-labelledby': `${id}-name` });
+  const own = offer.provenance.sourceName === 'organisation';
+  if (!own) {
+    form.append(el('p', { class: 'hint' }, t('offer.ownOnly')));
+  }
+  const inputs = (own ? [...OWN_FIELDS, ...FIELDS] : FIELDS).map((field) => {
     const inputId = `${id}-${field.name}`;
     const shown = field.get(offer) ?? '';
     const input = field.type === 'textarea'
       ? el('textarea', { id: inputId, name: field.name, maxlength: 1000 }, String(shown))
-      : el('input', { id: inputId, name: field.name, type: field.type, autocomplete: field.autocomplete, min: field.type === 'number' ? 0 : undefined, value: String(shown) });
-    form.append(el('label', { for: inputId }, t(`field.${field.name}`)), input);
+      : el('input', { id: inputId, name: field.name, type: field.type, autocomplete: field.autocomplete,
+        min: field.type === 'number' && !field.step ? 0 : undefined, step: field.step, value: String(shown) });
+    form.append(el('label', { for: inputId }, t(field.label || `field.${field.name}`)), input);
     return { field, input, shown: String(shown) };
   });
+  const zone = zoneEditor(offer, id);
+  form.append(zone.element);
   const save = el('button', { type: 'submit' }, t('org.save'));
   const still = el('button', { type: 'button', class: 'secondary' }, t('org.still'));
   form.append(save, ' ', still);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const body = {};
-    inputs.filter((i) => i.input.value.trim() !== i.shown.trim())
+    const changed = inputs.filter((i) => i.input.value.trim() !== i.shown.trim());
+    changed.filter((i) => i.field.name !== 'lon' && i.field.name !== 'lat')
       .forEach((i) => { body[i.field.name] = value(i.field, i.input); });
+    if (changed.some((i) => i.field.name === 'lon' || i.field.name === 'lat')) {
+      const [lon, lat] = ['lon', 'lat'].map((n) => Number(inputs.find((i) => i.field.name === n).input.value));
+      body.location = { type: 'Point', coordinates: [lon, lat] };
+    }
+    const drawn = zone.value();
+    if (drawn !== undefined) {
+      body.zoneGeometry = drawn;
+    }
     try {
       await api(`/api/manage/offers/${offer.id}`, { method: 'PATCH', body });
       say(t('org.saved'));

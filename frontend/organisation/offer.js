@@ -1,5 +1,6 @@
 // The public view of one offer (issue 11): what its organisation says, and when it last confirmed it.
 import { el, loadStrings, say, t, when } from '/account/common.js';
+import { showZoneMap } from '/organisation/zone-map.js';
 
 async function start() {
   await loadStrings();
@@ -16,11 +17,13 @@ async function start() {
     ['field.phone', o.phone, 'phone'], ['field.email', o.email, 'email'], ['field.website', o.website, 'website'],
     ['field.openingHours', o.openingHours, 'hours'], ['field.places', o.capacity, 'places'],
     ['field.freePlaces', o.freePlaces, 'free-places'], ['field.description', o.description, 'description'],
-    ['field.zoneCommunes', o.zone && o.zone.communes.length ? o.zone.communes.join(', ') : null, 'zone'],
+    ['offer.zoneCommunes', o.zone && o.zone.communes.length ? o.zone.communes.join(', ') : null, 'zone'],
+    ['field.zoneGeometry', o.zone && o.zone.geometry ? t('offer.zoneDrawn') : null, 'zone-geometry'],
   ].filter(([, v]) => v !== null && v !== undefined);
   document.getElementById('facts').replaceChildren(
     ...facts.flatMap(([key, v, cls]) => [el('dt', {}, t(key)), el('dd', { class: cls }, String(v))]),
-    el('dt', {}, '✓'), el('dd', { class: 'verified' }, t('org.verified', { date: when(o.provenance.verifiedAt) })));
+    el('dt', {}, t('offer.verified')), el('dd', { class: 'verified' }, t('org.verified', { date: when(o.provenance.verifiedAt) })));
+  showZoneMap(document.getElementById('main'), o);
 }
 
 start();

@@ -26,6 +26,12 @@ function conflictItem(c, editable) {
   return item;
 }
 
+/** A history line's field by its label ("created", "verifiedAt" and unknown names as they are). */
+function fieldName(name) {
+  const label = t(`field.${name}`);
+  return label === `field.${name}` ? name : label;
+}
+
 async function show() {
   const page = await api(`/api/manage/organisations/${encodeURIComponent(id)}`);
   document.getElementById('title').textContent = page.organisation.name;
@@ -37,7 +43,7 @@ async function show() {
   document.getElementById('offers').replaceChildren(...page.offers.map((o) => offerCard(o, page.editable, show)));
   const history = await api(`/api/manage/organisations/${encodeURIComponent(id)}/history?limit=50`);
   document.getElementById('history').replaceChildren(...history.items.map((h) =>
-    el('tr', {}, el('td', {}, when(h.at)), el('td', {}, h.offerName), el('td', {}, h.field),
+    el('tr', {}, el('td', {}, when(h.at)), el('td', {}, h.offerName), el('td', {}, fieldName(h.field)),
       el('td', {}, h.oldValue ?? '—'), el('td', {}, h.newValue ?? '—'), el('td', {}, h.by))));
 }
 

@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param adminEmail e-mail of the first admin, created at start when no admin exists
  * @param adminPassword its password; empty: a one-time setup link is written to the log
- * @param baseUrl where the product is reached, to print setup links
+ * @param baseUrl where setup links point; empty (the default):
+ * {@code proxima.public-url}, or {@code http://localhost:<server.port>} when that is
+ * empty too
  * @param minPasswordLength shortest password accepted
  * @param setupLinkValidity how long a setup or invitation link works
  * @param defaultTokenDays life of a personal API token when none is asked
@@ -25,7 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("proxima.accounts")
 public record AccountSettings(@DefaultValue("") String adminEmail, @DefaultValue("") String adminPassword,
-		@DefaultValue("http://localhost:8080") String baseUrl, @DefaultValue("12") int minPasswordLength,
+		@DefaultValue("") String baseUrl, @DefaultValue("12") int minPasswordLength,
 		@DefaultValue("72h") Duration setupLinkValidity, @DefaultValue("90") int defaultTokenDays,
 		@DefaultValue("365") int maxTokenDays, @DefaultValue("20") int maxTokensPerUser,
 		@DefaultValue("5") int maxFailuresPerAccount, @DefaultValue("20") int maxFailuresPerAddress,

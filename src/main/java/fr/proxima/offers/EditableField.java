@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
 import fr.proxima.shared.Geo;
 import fr.proxima.shared.GeoJsonGeometry;
 import fr.proxima.shared.InvalidInputException;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.io.WKTWriter;
 import tools.jackson.databind.JsonNode;
 
@@ -37,7 +39,16 @@ public enum EditableField {
 	 */
 	ZONE_COMMUNES("zoneCommunes", null, true),
 	/** the declared intervention zone as a polygon (GeoJSON in, WKT as text) */
-	ZONE_GEOMETRY("zoneGeometry", "zone_geom", true);
+	ZONE_GEOMETRY("zoneGeometry", "zone_geom", true),
+	/**
+	 * the name: only of an offer the organisation created (the register owns the others')
+	 */
+	NAME("name", "name", false),
+	/**
+	 * the premises as a GeoJSON Point (WKT as text): only of an offer the organisation
+	 * created
+	 */
+	LOCATION("location", "geom", false);
 
 	public final String apiName;
 
@@ -60,9 +71,22 @@ public enum EditableField {
 					+ Arrays.stream(values()).map(f -> f.apiName).collect(Collectors.joining(", "))));
 	}
 
+	/**
+	 * Whether only an offer its organisation created may change this field: on the others
+	 * the register owns it (docs/accounts.md, the import-vs-edit rule).
+	 */
+	boolean ownOffersOnly() {
+		return this == NAME || this == LOCATION;
+	}
+
+	/** Whether the value is a geometry (WKT as text). */
+	boolean geometry() {
+		return this == ZONE_GEOMETRY || this == LOCATION;
+	}
+
 	/** The column's SQL assignment binding one parameter given by {@link #sqlValue}. */
 	String assignment() {
-		return this == ZONE_GEOMETRY ? "zone_geom = ST_GeomFromText(?, 4326)" : column + " = ?";
+		return geometry() ? column + " = ST_GeomFromText(?, 4326)" : column + " = ?";
 	}
 
 	/** The value to bind for a text form (as {@link #text} gives it). */
@@ -92,6 +116,8 @@ public enum EditableField {
 			case DESCRIPTION -> plain(v, 1000);
 			case ZONE_COMMUNES -> communes(v);
 			case ZONE_GEOMETRY -> polygon(v);
+			case NAME -> name(v);
+			case LOCATION -> point(v);
 		};
 	}
 
@@ -172,6 +198,28 @@ public enum EditableField {
 			throw invalid("a valid GeoJSON Polygon or MultiPolygon of at most 10000 points");
 		}
 		return new WKTWriter(2).write(zone);
+	}
+
+	private String name(JsonNode v) {
+		String s = plain(v, 255);
+		if (s == null) {
+			throw invalid("a name of 1 to 255 characters");
+		}
+		return s;
+	}
+
+	private String point(JsonNode v) {
+		Geometry g;
+		try {
+			g = GeoJsonGeometry.read(v);
+		}
+		catch (RuntimeException e) {
+			throw invalid("a GeoJSON Point (" + e.getMessage() + ")");
+		}
+		if (!(g instanceof Point p) || p.isEmpty() || Math.abs(p.getX()) > 180 || Math.abs(p.getY()) > 90) {
+			throw invalid("a GeoJSON Point in longitude and latitude");
+		}
+		return new WKTWriter(2).write(Geo.point(p.getX(), p.getY()));
 	}
 
 	List<String> communeList(String text) {

@@ -82,6 +82,10 @@ public class OfferEditService {
 		Map<EditableField, String> wanted = new LinkedHashMap<>();
 		for (Map.Entry<String, JsonNode> e : body.properties()) {
 			EditableField f = EditableField.fromApiName(e.getKey());
+			if (f.ownOffersOnly() && !OrganisationSelfService.SOURCE.equals(state.sourceName())) {
+				throw Permissions.forbidden("'" + f.apiName + "' of offer " + offerId + " belongs to its register ("
+						+ state.sourceName() + "): only offers the organisation" + " created can be renamed or moved");
+			}
 			wanted.put(f, f.text(e.getValue()));
 		}
 		boolean placesChanged = changed(state, wanted, EditableField.PLACES)

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 class OfferFields {
 
 	/** One offer's editable fields, its organisation and its register-owned location. */
-	record State(long id, String name, Long organisationId, String address, String location,
+	record State(long id, String name, Long organisationId, String address, String location, String sourceName,
 			Map<EditableField, String> values) {
 	}
 
@@ -52,22 +52,23 @@ class OfferFields {
 		jdbc.query(
 				"SELECT id, name, organisation_id, address, ST_AsBinary(geom) AS geom_wkb, phone, email, website,"
 						+ " capacity, free_places, places_given_at, opening_hours, description,"
-						+ " ST_AsBinary(zone_geom) AS zone_wkb FROM offer WHERE id IN (:ids)",
+						+ " ST_AsBinary(zone_geom) AS zone_wkb, source_name FROM offer WHERE id IN (:ids)",
 				p, (RowCallbackHandler) rs -> {
 					long id = rs.getLong("id");
 					Map<EditableField, String> v = new EnumMap<>(EditableField.class);
 					for (EditableField f : EditableField.values()) {
-						if (f.column != null && f != EditableField.ZONE_GEOMETRY) {
+						if (f.column != null && !f.geometry()) {
 							Object o = rs.getObject(f.column);
 							v.put(f, o == null ? null : String.valueOf(o));
 						}
 					}
 					v.put(EditableField.ZONE_GEOMETRY, wkt(rs, "zone_wkb"));
+					v.put(EditableField.LOCATION, wkt(rs, "geom_wkb"));
 					TreeSet<String> zone = communes.get(id);
 					v.put(EditableField.ZONE_COMMUNES, zone == null ? null : String.join(",", zone));
 					long org = rs.getLong("organisation_id");
 					states.put(id, new State(id, rs.getString("name"), rs.wasNull() ? null : org,
-							rs.getString("address"), wkt(rs, "geom_wkb"), v));
+							rs.getString("address"), wkt(rs, "geom_wkb"), rs.getString("source_name"), v));
 				});
 		return states;
 	}
@@ -92,6 +93,14 @@ class OfferFields {
 		}
 		jdbc.getJdbcTemplate()
 			.update("UPDATE offer SET " + field.assignment() + " WHERE id = ?", field.sqlValue(text), offerId);
+		if (field == EditableField.LOCATION) {
+			// a moved offer belongs to the commune it now stands in (when the store has
+			// it)
+			jdbc.getJdbcTemplate()
+				.update("UPDATE offer SET commune_code = COALESCE((SELECT c.code FROM commune c WHERE c.geom &&"
+						+ " offer.geom AND ST_Contains(c.geom, offer.geom) FETCH FIRST 1 ROWS ONLY), commune_code)"
+						+ " WHERE id = ?", offerId);
+		}
 	}
 
 	private static String wkt(ResultSet rs, String column) throws SQLException {

@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import fr.proxima.shared.BoundingBox;
 import fr.proxima.shared.Geo;
@@ -14,6 +16,7 @@ import fr.proxima.shared.Paging;
 import fr.proxima.shared.ReadSql;
 import fr.proxima.shared.ResultPage;
 import org.locationtech.jts.geom.Point;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -86,16 +89,32 @@ class OfferSearch {
 		return detail("o.finess_et = :key", finessEt, "No offer with FINESS ET number " + finessEt);
 	}
 
+	/**
+	 * An organisation's offers in full, by name: one query for the offers, one for their
+	 * zones' communes (no query per offer).
+	 */
+	List<OfferDetail> byOrganisation(long organisationId) {
+		return details("o.organisation_id = :key", organisationId, " ORDER BY o.name, o.id");
+	}
+
 	private OfferDetail detail(String condition, Object key, String notFound) {
-		MapSqlParameterSource params = new MapSqlParameterSource("key", key);
-		List<String> zoneCommunes = jdbc.queryForList("SELECT z.commune_code FROM offer_zone_commune z"
-				+ " JOIN offer o ON o.id = z.offer_id WHERE " + condition + " ORDER BY z.commune_code", params,
-				String.class);
-		List<OfferDetail> found = jdbc.query(DETAIL + condition, params, (rs, i) -> detail(rs, zoneCommunes));
+		List<OfferDetail> found = details(condition, key, "");
 		if (found.isEmpty()) {
 			throw new NotFoundException(notFound);
 		}
 		return found.get(0);
+	}
+
+	private List<OfferDetail> details(String condition, Object key, String order) {
+		MapSqlParameterSource params = new MapSqlParameterSource("key", key);
+		Map<Long, List<String>> zoneCommunes = new HashMap<>();
+		jdbc.query(
+				"SELECT z.offer_id, z.commune_code FROM offer_zone_commune z JOIN offer o ON o.id = z.offer_id"
+						+ " WHERE " + condition + " ORDER BY z.commune_code",
+				params, (RowCallbackHandler) rs -> zoneCommunes.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+					.add(rs.getString(2)));
+		return jdbc.query(DETAIL + condition + order, params,
+				(rs, i) -> detail(rs, zoneCommunes.getOrDefault(rs.getLong("id"), List.of())));
 	}
 
 	private static String where(OfferFilter f, MapSqlParameterSource params) {

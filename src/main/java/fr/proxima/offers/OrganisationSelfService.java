@@ -68,12 +68,7 @@ public class OrganisationSelfService {
 	public Page page(long organisationId) {
 		Actor actor = edits.requireMemberOrAdmin(organisationId);
 		OrganisationSummary org = summary(organisationId);
-		List<OfferDetail> offers = jdbc
-			.queryForList("SELECT id FROM offer WHERE organisation_id = ? ORDER BY name, id", Long.class,
-					organisationId)
-			.stream()
-			.map(search::byId)
-			.toList();
+		List<OfferDetail> offers = search.byOrganisation(organisationId);
 		return new Page(org, offers, conflicts(organisationId), actor.canEditOrganisation(organisationId));
 	}
 

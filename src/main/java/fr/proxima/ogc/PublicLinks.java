@@ -3,30 +3,23 @@ package fr.proxima.ogc;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The one place where the OGC API, the tiles and the exports build its absolute links
- * ({@code self}, {@code next}, {@code alternate}…). With {@code proxima.public-url} set,
- * links start with it; without it they are relative to the current request (Spring's
- * {@link ServletUriComponentsBuilder}, which reads the request's host).
+ * The one place where the OGC API, the tiles and the exports build their absolute links
+ * ({@code self}, {@code next}, {@code alternate}…): the current request's scheme, host,
+ * port and context path. {@code proxima.public-url} is read once, by the web edge's
+ * {@code config.PublicUrl} filter, which makes every request carry its scheme, host and
+ * port (or those of {@code http://localhost:<port>} when it is empty); so these links,
+ * the API's {@code next} pages and the actuator's links all agree.
  */
 @Component
 public class PublicLinks {
 
-	private final String publicUrl;
-
-	PublicLinks(@Value("${proxima.public-url:}") String publicUrl) {
-		this.publicUrl = publicUrl == null ? "" : publicUrl.strip().replaceAll("/+$", "");
-	}
-
 	/** The absolute URL of a path of this server, e.g. {@code /ogc/collections}. */
 	public String url(String path) {
-		String base = publicUrl.isEmpty() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
-				: publicUrl;
-		return base + path;
+		return ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() + path;
 	}
 
 	public Map<String, Object> link(String path, String rel, String type, String title) {

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import fr.proxima.ogc.PublicLinks;
 import fr.proxima.tiles.internal.LayerConfig;
+import fr.proxima.tiles.internal.MbTiles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
@@ -28,21 +29,40 @@ class TileController {
 
 	private final PublicLinks links;
 
-	TileController(Tiles tiles, PublicLinks links) {
+	private final MbTiles basemap;
+
+	TileController(Tiles tiles, PublicLinks links, TileSettings settings) {
 		this.tiles = tiles;
 		this.links = links;
+		this.basemap = new MbTiles(settings.basemap());
 	}
 
 	@GetMapping(path = "/tiles", produces = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(operationId = "listTileLayers", summary = "The tile layers and their TileJSON documents")
+	@Operation(operationId = "listTileLayers", summary = "The tile layers and their TileJSON documents; the"
+			+ " self-hosted basemap (null while none is built), which the map pages draw when present")
 	Map<String, Object> layers() {
 		List<String> ids = new java.util.ArrayList<>();
 		ids.add(LayerConfig.ALL);
 		tiles.config().layers().forEach(l -> ids.add(l.id()));
-		return Map.of("layers", ids.stream()
+		Map<String, Object> list = new LinkedHashMap<>();
+		list.put("layers", ids.stream()
 			.map(id -> Map.of("id", id, "tilejson", base() + "/tiles/" + id + ".json", "description",
 					id.equals(LayerConfig.ALL) ? "every layer in one tile" : tiles.layers(id).get(0).description()))
 			.toList());
+		list.put("basemap", basemap());
+		return list;
+	}
+
+	/** The basemap's TileJSON link, zooms and attribution, or null when none is built. */
+	private Map<String, Object> basemap() {
+		if (!basemap.exists()) {
+			return null;
+		}
+		Map<String, String> meta = basemap.metadata();
+		return Map.of("tilejson", base() + "/tiles/basemap.json", "minzoom",
+				Integer.parseInt(meta.getOrDefault("minzoom", "0")), "maxzoom",
+				Integer.parseInt(meta.getOrDefault("maxzoom", "14")), "attribution",
+				meta.getOrDefault("attribution", "© OpenStreetMap contributors (ODbL)"));
 	}
 
 	@GetMapping(path = "/tiles/{tileset}.json", produces = MediaType.APPLICATION_JSON_VALUE)

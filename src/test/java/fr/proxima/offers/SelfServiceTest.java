@@ -180,6 +180,53 @@ class SelfServiceTest {
 				.content("{\"phone\":\"not a phone\"}")).andExpect(status().isBadRequest());
 		}
 
+		@Test
+		void contributorRenamesAndMovesItsOwnOfferButNotARegisterOne(@TempDir Path dir) throws Exception {
+			// issue 11: the name and point of an offer the organisation created are its
+			// own,
+			// those of a FINESS offer stay the register's
+			importFiness(finess(dir, "0466000000", "DE LA GARE"));
+			long finessOffer = jdbc.queryForObject("SELECT id FROM offer WHERE finess_et = ?", Long.class, ET);
+			long org = jdbc.queryForObject("SELECT id FROM organisation WHERE finess_ej = ?", Long.class, EJ);
+			RequestPostProcessor contributor = TestUsers.as(jdbc, "ssiad@test.proxima.fr", List.of(org),
+					Role.CONTRIBUTOR);
+			mvc.perform(post("/api/manage/organisations/" + org + "/offers").with(contributor)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"Accueil familial du Test\",\"family\":\"accueil_familial\","
+						+ "\"lon\":3.4986,\"lat\":44.518}"))
+				.andExpect(status().isCreated());
+			long own = jdbc.queryForObject("SELECT id FROM offer WHERE source_name = 'organisation'", Long.class);
+
+			mvc.perform(
+					patch("/api/manage/offers/" + own).with(contributor)
+						.contentType(MediaType.APPLICATION_JSON)
+						.content("{\"name\":\"Accueil familial des Causses\","
+								+ "\"location\":{\"type\":\"Point\",\"coordinates\":[3.6,44.4]}}"))
+				.andExpect(status().isOk());
+			mvc.perform(get("/api/offers/" + own))
+				.andExpect(jsonPath("$.name").value("Accueil familial des Causses"))
+				.andExpect(jsonPath("$.location.coordinates[0]").value(3.6))
+				.andExpect(jsonPath("$.location.coordinates[1]").value(44.4))
+				.andExpect(jsonPath("$.provenance.verifiedAt").isNotEmpty());
+			mvc.perform(get("/api/manage/organisations/" + org + "/history").with(contributor))
+				.andExpect(jsonPath("$.items[?(@.field=='name')].newValue").value("Accueil familial des Causses"))
+				.andExpect(jsonPath("$.items[?(@.field=='location')].newValue").value("POINT (3.6 44.4)"));
+
+			mvc.perform(patch("/api/manage/offers/" + finessOffer).with(contributor)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"Renamed by hand\"}")).andExpect(status().isForbidden());
+			mvc.perform(patch("/api/manage/offers/" + finessOffer).with(contributor)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"location\":{\"type\":\"Point\",\"coordinates\":[3.6,44.4]}}"))
+				.andExpect(status().isForbidden());
+			assertThat(jdbc.queryForObject("SELECT name FROM offer WHERE id = ?", String.class, finessOffer))
+				.isEqualTo("SSIAD DU TEST");
+			mvc.perform(patch("/api/manage/offers/" + own).with(contributor)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"location\":{\"type\":\"Point\",\"coordinates\":[300,44.4]}}"))
+				.andExpect(status().isBadRequest());
+		}
+
 	}
 
 	@Nested
@@ -187,6 +234,43 @@ class SelfServiceTest {
 	@AutoConfigureMockMvc
 	@H2Test
 	class OnH2 extends Contract {
+
+		@Test
+		void theOrganisationPageReadsItsOffersInOneQueryPerCollection() throws Exception {
+			// issue 11: no query per offer (H2 counts the executions of each statement)
+			jdbc.update("INSERT INTO organisation (name) VALUES ('Services du Causse')");
+			long org = jdbc.queryForObject("SELECT MAX(id) FROM organisation", Long.class);
+			for (int i = 0; i < 6; i++) {
+				jdbc.update(
+						"INSERT INTO offer (organisation_id, name, family, audience, source_name, imported_at)"
+								+ " VALUES (?, ?, 'saad', 'elderly', 'organisation', CURRENT_TIMESTAMP)",
+						org, "SAAD " + i);
+				jdbc.update("INSERT INTO offer_zone_commune (offer_id, commune_code)"
+						+ " VALUES ((SELECT MAX(id) FROM offer), '48095')");
+			}
+			RequestPostProcessor member = TestUsers.as(jdbc, "causse@test.proxima.fr", List.of(org), Role.CONTRIBUTOR);
+			jdbc.execute("SET QUERY_STATISTICS FALSE");
+			jdbc.execute("SET QUERY_STATISTICS TRUE");
+			try {
+				mvc.perform(get("/api/manage/organisations/" + org).with(member))
+					.andExpect(status().isOk())
+					.andExpect(jsonPath("$.offers.length()").value(6))
+					.andExpect(jsonPath("$.offers[0].zone.communes[0]").value("48095"));
+				Map<String, Long> runs = new java.util.HashMap<>();
+				jdbc.query("SELECT SQL_STATEMENT, EXECUTION_COUNT FROM INFORMATION_SCHEMA.QUERY_STATISTICS",
+						(org.springframework.jdbc.core.RowCallbackHandler) rs -> runs.merge(
+								rs.getString(1).contains("FROM offer o LEFT JOIN organisation") ? "offers"
+										: rs.getString(1).contains("FROM offer_zone_commune") ? "zones" : "other",
+								rs.getLong(2), Long::sum));
+				assertThat(runs).containsEntry("offers", 1L).containsEntry("zones", 1L);
+			}
+			finally {
+				jdbc.execute("SET QUERY_STATISTICS FALSE");
+				jdbc.update("DELETE FROM organisation_member WHERE organisation_id = ?", org);
+				jdbc.update("DELETE FROM offer WHERE organisation_id = ?", org);
+				jdbc.update("DELETE FROM organisation WHERE id = ?", org);
+			}
+		}
 
 	}
 

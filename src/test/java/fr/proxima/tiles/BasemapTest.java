@@ -3,18 +3,15 @@ package fr.proxima.tiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 
 import com.jayway.jsonpath.JsonPath;
+import fr.proxima.support.AndorraBasemap;
 import fr.proxima.support.H2Test;
 import fr.proxima.support.LozereServer;
-import fr.proxima.support.SharedData;
 import fr.proxima.tiles.internal.TileMath;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,24 +29,9 @@ class BasemapTest extends LozereServer {
 	static String unavailable;
 
 	@DynamicPropertySource
-	static void buildTheBasemap(DynamicPropertyRegistry registry) throws Exception {
+	static void buildTheBasemap(DynamicPropertyRegistry registry) {
 		registry.add("proxima.tiles.basemap", BASEMAP::toString);
-		Files.createDirectories(BASEMAP.getParent());
-		Files.deleteIfExists(BASEMAP);
-		try {
-			Process p = new ProcessBuilder("gis/build-basemap.sh", SharedData.file("04_osm/andorra.osm.pbf").toString(),
-					BASEMAP.toString())
-				.redirectErrorStream(true)
-				.redirectOutput(BASEMAP.resolveSibling("build.log").toFile())
-				.start();
-			if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
-				unavailable = "gis/build-basemap.sh failed, see " + BASEMAP.resolveSibling("build.log") + ": "
-						+ Files.readString(BASEMAP.resolveSibling("build.log")).lines().reduce((a, b) -> b).orElse("");
-			}
-		}
-		catch (IOException e) {
-			unavailable = "cannot run gis/build-basemap.sh: " + e.getMessage();
-		}
+		unavailable = AndorraBasemap.build(BASEMAP);
 	}
 
 	@Override
@@ -57,24 +39,17 @@ class BasemapTest extends LozereServer {
 		return false;
 	}
 
-	static void requireBasemap() {
-		if (unavailable == null) {
-			return;
-		}
-		if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-			throw new IllegalStateException(
-					"The basemap must build in CI (tilemaker, installed by .ci/run): " + unavailable);
-		}
-		Assumptions.abort("Skipping the basemap test (apt-get install tilemaker to run it): " + unavailable);
-	}
-
 	@Test
 	void theAndorraBasemapIsServedWithRoadsAndBuildings() throws IOException {
-		requireBasemap();
+		AndorraBasemap.require(unavailable);
 		String tj = ok("/tiles/basemap.json");
 		assertThat(JsonPath.<String>read(tj, "$.tilejson")).isEqualTo("3.0.0");
 		assertThat(JsonPath.<List<String>>read(tj, "$.vector_layers[*].id")).contains("roads", "water", "places");
 		assertThat(JsonPath.<String>read(tj, "$.tiles[0]")).endsWith("/tiles/basemap/{z}/{x}/{y}.mvt");
+		// the list of tile layers tells the map pages that a basemap is built
+		String list = ok("/tiles");
+		assertThat(JsonPath.<String>read(list, "$.basemap.tilejson")).endsWith("/tiles/basemap.json");
+		assertThat(JsonPath.<Integer>read(list, "$.basemap.maxzoom")).isEqualTo(14);
 		// Andorra la Vella
 		int[] xy = TileMath.tileOf(14, 1.5218, 42.5063);
 		HttpResponse<byte[]> r = get("/tiles/basemap/14/" + xy[0] + "/" + xy[1] + ".mvt");

@@ -32,6 +32,19 @@ class TilesBench {
 
 	static final int ROUNDS = 10;
 
+	/**
+	 * One table row per database, tile set and way of serving, printed once both
+	 * databases ran.
+	 */
+	static final List<String> TABLE = java.util.Collections.synchronizedList(new ArrayList<>());
+
+	@org.junit.jupiter.api.AfterAll
+	static void printTheTable() {
+		System.out.println("[TilesBench] | database | tiles | served | p50 | p99 | tiles/s | largest tile |");
+		System.out.println("[TilesBench] |---|---|---|---|---|---|---|");
+		TABLE.forEach(row -> System.out.println("[TilesBench] " + row));
+	}
+
 	abstract static class Contract extends LozereServer {
 
 		@Autowired
@@ -77,23 +90,29 @@ class TilesBench {
 					}
 				}
 			}
-			print(db, name + " cold HTTP", set.size(), cold);
-			print(db, name + " cached HTTP", set.size(), cached);
+			String largest = String.format(Locale.ROOT, "%,d bytes", maxBytes);
+			print(db, name, "cold, HTTP", set.size(), cold, largest);
+			print(db, name, "cached, HTTP", set.size(), cached, "");
 			if (!raw.isEmpty()) {
-				print(db, name + " raw ST_AsMVT (JDBC, no HTTP)", set.size(), raw);
+				print(db, name, "raw ST_AsMVT (JDBC, no HTTP, no cache)", set.size(), raw, "");
 			}
 			System.out.printf(Locale.ROOT, "[TilesBench] %s %s: largest tile %,d bytes (cap 512,000)%n", db, name,
 					maxBytes);
 			assertThat(maxBytes).isLessThanOrEqualTo(512_000);
 		}
 
-		private static void print(String db, String what, int tilesInSet, List<Double> ms) {
+		private static void print(String db, String tiles, String how, int tilesInSet, List<Double> ms,
+				String largest) {
 			double[] v = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
 			double total = Arrays.stream(v).sum();
+			double p50 = v[(int) (v.length * 0.5)];
+			double p99 = v[Math.min(v.length - 1, (int) (v.length * 0.99))];
+			double perSecond = v.length / (total / 1000);
 			System.out.printf(Locale.ROOT,
-					"[TilesBench] %s %s (%d tiles x %d rounds): p50 %.1f ms, p99 %.1f ms, %.0f tiles/s%n", db, what,
-					tilesInSet, ROUNDS, v[(int) (v.length * 0.5)], v[Math.min(v.length - 1, (int) (v.length * 0.99))],
-					v.length / (total / 1000));
+					"[TilesBench] %s %s %s (%d tiles x %d rounds): p50 %.1f ms, p99 %.1f ms, %.1f tiles/s%n", db, tiles,
+					how, tilesInSet, ROUNDS, p50, p99, perSecond);
+			TABLE.add(String.format(Locale.ROOT, "| %s | %s (%d tiles) | %s | %.1f ms | %.1f ms | %.1f | %s |", db,
+					tiles, tilesInSet, how, p50, p99, perSecond, largest));
 		}
 
 		private static List<int[]> cover(int z, double minLon, double minLat, double maxLon, double maxLat) {

@@ -58,12 +58,6 @@ class TilesTest {
 		assertThat(pg.keySet()).isEqualTo(h2.keySet());
 		for (String key : h2.keySet()) {
 			for (String layer : h2.get(key).keySet()) {
-				if (key.startsWith("5/") && layer.equals("departements")) {
-					// known difference: at z5 mapbox-vector-tile-java drops département
-					// polygons that ST_AsMVTGeom
-					// keeps (docs/ogc.md); offers and communes are compared at z5 too
-					continue;
-				}
 				TreeSet<String> onlyH2 = new TreeSet<>(h2.get(key).get(layer));
 				onlyH2.removeAll(pg.get(key).getOrDefault(layer, List.of()));
 				TreeSet<String> onlyPg = new TreeSet<>(pg.get(key).getOrDefault(layer, List.of()));

@@ -11,6 +11,7 @@ import fr.proxima.accounts.Permissions;
 import fr.proxima.accounts.Role;
 import fr.proxima.shared.InvalidInputException;
 import fr.proxima.shared.NotFoundException;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -36,11 +37,27 @@ public class AccountService {
 
 	private final AccountSettings settings;
 
-	AccountService(Users users, Tokens tokens, PasswordEncoder encoder, AccountSettings settings) {
+	private final Environment environment;
+
+	AccountService(Users users, Tokens tokens, PasswordEncoder encoder, AccountSettings settings,
+			Environment environment) {
 		this.users = users;
 		this.tokens = tokens;
 		this.encoder = encoder;
 		this.settings = settings;
+		this.environment = environment;
+	}
+
+	/**
+	 * Where setup links point: {@code proxima.accounts.base-url}, else
+	 * {@code proxima.public-url}, else this server on localhost (the port it listens on).
+	 */
+	private String linkBase() {
+		String publicUrl = environment.getProperty("proxima.public-url", "");
+		String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+		String base = !settings.baseUrl().isBlank() ? settings.baseUrl()
+				: !publicUrl.isBlank() ? publicUrl : "http://localhost:" + port;
+		return base.strip().replaceAll("/+$", "");
 	}
 
 	/** The password hashed by the delegating encoder, after checking its length. */
@@ -82,7 +99,7 @@ public class AccountService {
 		String secret = Secrets.newSecret();
 		OffsetDateTime expires = OffsetDateTime.now().plus(settings.setupLinkValidity());
 		tokens.insertLink(userId, Secrets.sha256(secret), expires);
-		return new Invitation(user, settings.baseUrl().replaceAll("/+$", "") + "/login/setup.html#" + secret, expires);
+		return new Invitation(user, linkBase() + "/login/setup.html#" + secret, expires);
 	}
 
 	@Transactional

@@ -18,14 +18,13 @@ import io.github.sebasbaumh.mapbox.vectortile.adapt.jts.model.JtsMvt;
 import io.github.sebasbaumh.mapbox.vectortile.build.MvtLayerParams;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.PrecisionModel;
-import org.locationtech.jts.precision.GeometryPrecisionReducer;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * Tiles on the embedded H2GIS: the same rows as on PostGIS ({@link LayerSql}), projected
- * to Web Mercator and clipped, quantized and encoded in Java with
+ * to Web Mercator; points are clipped and quantized by mapbox-vector-tile-java, polygons
+ * by {@link TileGeometry} (the rule of {@code ST_AsMVTGeom}); all are encoded by
  * mapbox-vector-tile-java.
  */
 public class JavaTileEncoder implements TileEncoder {
@@ -60,16 +59,9 @@ public class JavaTileEncoder implements TileEncoder {
 					xy[0] = TileMath.x(lon);
 					xy[1] = TileMath.y(lat);
 				});
-				Geometry tileGeom = JtsAdapter.createTileGeom(mercator, tile, clip, Geo.FACTORY, params, f -> true);
-				if ((tileGeom == null || tileGeom.isEmpty()) && mercator.getDimension() == 2) {
-					// rounding can make a simplified polygon self-intersect at low zooms,
-					// and the encoder then
-					// drops it where ST_AsMVTGeom repairs it: snap it to the tile grid
-					// first (valid), then encode
-					Geometry snapped = GeometryPrecisionReducer.reduce(mercator,
-							new PrecisionModel(config.extent() / tile.getWidth()));
-					tileGeom = JtsAdapter.createTileGeom(snapped, tile, clip, Geo.FACTORY, params, f -> true);
-				}
+				Geometry tileGeom = mercator.getDimension() == 2
+						? TileGeometry.polygon(mercator, tile, config.extent(), config.buffer(), Geo.FACTORY)
+						: JtsAdapter.createTileGeom(mercator, tile, clip, Geo.FACTORY, params, f -> true);
 				if (tileGeom != null && !tileGeom.isEmpty()) {
 					tileGeom.setUserData(properties(rs));
 					features.add(tileGeom);
