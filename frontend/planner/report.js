@@ -1,8 +1,9 @@
 // The printable report of the planner workspace (issue 12): the parameters of the address, the map and its legend,
-// the totals, the table of communes not covered, the method and the sources with their dates. Planners only, as the
-// workspace; printed on A4 by report.css.
+// the totals, the table of communes not covered, the method and the sources with their dates; printed on A4 by
+// report.css. It shows public figures only (the coverage API's), so it opens without signing in: a printer, or
+// `chromium --print-to-pdf`, can render it from its address alone.
 import { getJson } from '../lib/api.js';
-import { api, el } from '/account/common.js';
+import { el } from '/account/common.js';
 import { formatDate, formatNumber, loadMessages, t, translatePage } from '../lib/i18n.js';
 import { loadNeeds } from '../lib/needs.js';
 import { BaseMap } from '../lib/basemap.js';
@@ -39,7 +40,12 @@ function table(uncovered) {
 async function sources() {
   const lists = await Promise.all(['offers', 'communes'].map((layer) => getJson(`/exports/${layer}.sources.json`)
     .catch(() => ({ sources: [] }))));
-  const items = lists.flatMap((l) => l.sources).map((s) => el('li', {}, t('report.source', {
+  const seen = new Set();
+  const unique = lists.flatMap((l) => l.sources).filter((s) => {
+    const key = `${s.name}|${s.date}`;
+    return !seen.has(key) && seen.add(key);
+  });
+  const items = unique.map((s) => el('li', {}, t('report.source', {
     name: `${s.name}${s.gives ? ` (${s.gives})` : ''}`,
     date: !s.date ? t('report.noDate') : (/^\d{4}$/.test(s.date) ? s.date : formatDate(s.date)) })));
   $('sources').replaceChildren(...items);
@@ -49,7 +55,6 @@ async function main() {
   const search = new URLSearchParams(window.location.search);
   await loadMessages(search.get('lang'), ['planner']);
   translatePage();
-  await api('/api/account');
   const [needs, config, departements] = await Promise.all([loadNeeds(), getJson('/api/map/config'),
     getJson('/api/departements')]);
   const state = readState(window.location.search, needs, config.departements);

@@ -60,7 +60,7 @@ export class ScenarioEditor {
     const family = this.form.querySelector('#site-family').value;
     const capacity = Number(this.form.querySelector('#site-capacity').value) || null;
     this.sites.push({ name: name || t('scenario.siteName', { n: this.sites.length + 1 }), family, capacity,
-      lon: Math.round(lon * 1e6) / 1e6, lat: Math.round(lat * 1e6) / 1e6 });
+      lon, lat });
     this.renderSites();
     announce(this.status, t('scenario.added', { name: this.sites[this.sites.length - 1].name }));
     this.onSitesChanged();
