@@ -43,7 +43,6 @@ export class Choropleth {
         shape.on('click', () => this.onSelect(feature.id));
       },
     }).addTo(this.map);
-    this.shapes.forEach((shape, code) => shape.getElement()?.setAttribute('data-code', code));
     if (!this.framed && this.group.getBounds().isValid()) {
       this.map.fitBounds(this.group.getBounds());
       this.framed = true;
@@ -69,6 +68,7 @@ export class Choropleth {
       shape.setStyle({ fillColor: c.color, weight: code === this.selected ? 3 : 0.5,
         color: code === this.selected ? '#000000' : '#4d4d4d' });
       shape.getElement()?.setAttribute('data-class', c.key);
+      shape.getElement()?.setAttribute('data-code', code);
     });
     this.writeLegend(legendEntries(classification, rows), layerName);
   }

@@ -63,10 +63,6 @@ class Workspace {
       this.drawLayer();
       return;
     }
-    if (state.layer === 'changes') {
-      this.state.layer = 'minutes';
-      $('layer').value = 'minutes';
-    }
     await this.refresh();
   }
 
@@ -168,10 +164,11 @@ class Workspace {
     }
   }
 
-  compared(c) {
+  /** A scenario just saved shows its map of changes; one compared again keeps the layer chosen. */
+  compared(c, { saved }) {
     this.comparison = c;
-    this.form.showChanges();
-    this.state = { ...this.form.state };
+    this.form.allowChanges(saved);
+    this.state = { ...this.state, layer: this.form.state.layer };
     this.drawLayer();
     this.links();
   }

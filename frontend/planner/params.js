@@ -97,11 +97,12 @@ export class ParamsForm {
     this.showFamilies();
   }
 
-  /** Makes the "changes" layer choosable (after a comparison) and shows it. */
-  showChanges() {
-    const option = this.form.querySelector('#layer option[value="changes"]');
-    option.disabled = false;
-    this.form.querySelector('#layer').value = 'changes';
-    this.state = { ...this.state, layer: 'changes' };
+  /** Makes the "changes" layer choosable (after a comparison), and shows it when asked. */
+  allowChanges(show) {
+    this.form.querySelector('#layer option[value="changes"]').disabled = false;
+    if (show) {
+      this.form.querySelector('#layer').value = 'changes';
+      this.state = { ...this.state, layer: 'changes' };
+    }
   }
 }

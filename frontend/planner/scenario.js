@@ -80,7 +80,7 @@ export class ScenarioEditor {
         this.onSitesChanged();
         this.placeButton.focus();
       });
-      return el('li', {}, `${i + 1}. ${s.name} — ${t(`family.${s.family}`)}, ${s.capacity === null ? t('scenario.capacityUnknown')
+      return el('li', {}, `${s.name} — ${t(`family.${s.family}`)}, ${s.capacity === null ? t('scenario.capacityUnknown')
         : t('scenario.capacity', { capacity: formatNumber(s.capacity) })} `, remove);
     }));
   }
@@ -99,20 +99,20 @@ export class ScenarioEditor {
       this.savedId = saved.id;
       this.savedName = name;
       this.root.dataset.scenarioId = saved.id;
-      await this.compare();
+      await this.compare({ saved: true });
     } catch (e) {
       announce(this.status, e.message);
     }
   }
 
-  async compare() {
+  /** Compares the saved scenario with the baseline for the workspace's parameters. */
+  async compare({ saved = false } = {}) {
     if (!this.savedId) {
       return;
     }
     const c = await comparison(this.state, this.savedId);
-    this.lastComparison = c;
     this.showDeltas(c);
-    this.onCompared(c);
+    this.onCompared(c, { saved });
     announce(this.status, t('scenario.saved', { name: c.scenarioName }));
   }
 
