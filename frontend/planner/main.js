@@ -47,7 +47,7 @@ class Workspace {
     this.offers = new OfferList(this.map, $('offer-list'), { onChange: () => this.offersChanged() });
     this.catchment = new Catchment(this.map, $('catchment-result'));
     this.scenario = new ScenarioEditor(this.map, $('scenario'), {
-      offerList: this.offers, status: this.status, onCompared: (c) => this.compared(c),
+      offerList: this.offers, status: this.status, onCompared: (c, how) => this.compared(c, how),
       onSitesChanged: () => this.offersChanged() });
     this.suggestions = new Suggestions(this.map, $('suggestions'), {
       status: this.status, onUse: (s) => this.useSuggestion(s), onDone: () => this.links() });
@@ -77,6 +77,7 @@ class Workspace {
       if (version !== this.version) {
         return;
       }
+      const fetched = performance.now();
       this.figures = figures;
       this.choropleth.outlines(features);
       this.drawLayer();
@@ -86,7 +87,8 @@ class Workspace {
       this.suggestions.setState(this.state);
       this.links();
       document.body.dataset.drawn = String(version);
-      document.body.dataset.drawMs = String(Math.round(performance.now() - started));
+      document.body.dataset.fetchMs = String(Math.round(fetched - started));
+      document.body.dataset.drawMs = String(Math.round(performance.now() - fetched));
       document.body.dataset.state = 'ready';
       announce(this.status, t('state.ready', { count: figures.uncovered.length, minutes: this.state.minutes }));
       this.offers.load(this.state, this.frame(features)).catch((e) => announce(this.status, e.message));
