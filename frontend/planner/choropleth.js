@@ -65,10 +65,16 @@ export class Choropleth {
     this.shapes.forEach((shape, code) => {
       const row = this.rows.get(code);
       const c = row ? classification.of(row) : { color: '#ffffff', key: 'none' };
-      shape.setStyle({ fillColor: c.color, weight: code === this.selected ? 3 : 0.5,
-        color: code === this.selected ? '#000000' : '#4d4d4d' });
-      shape.getElement()?.setAttribute('data-class', c.key);
-      shape.getElement()?.setAttribute('data-code', code);
+      const element = shape.getElement();
+      // only the communes whose class changed are restyled: a new T moves few of them
+      if (element && element.dataset.class === c.key && shape.options.fillColor === c.color) {
+        return;
+      }
+      shape.setStyle({ fillColor: c.color });
+      if (element) {
+        element.dataset.class = c.key;
+        element.dataset.code = code;
+      }
     });
     this.writeLegend(legendEntries(classification, rows), layerName);
   }
