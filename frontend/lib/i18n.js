@@ -8,10 +8,12 @@ export function chooseLanguage(asked) {
   return SUPPORTED.includes(asked) ? asked : 'fr';
 }
 
-export async function loadMessages(lang) {
+/** Loads the common messages, then a page's own bundles (/i18n/<bundle>.<lang>.json) over them. */
+export async function loadMessages(lang, bundles = []) {
   language = chooseLanguage(lang);
-  const response = await fetch(`/i18n/${language}.json`);
-  messages = await response.json();
+  const files = [`/i18n/${language}.json`, ...bundles.map((b) => `/i18n/${b}.${language}.json`)];
+  const loaded = await Promise.all(files.map((f) => fetch(f).then((r) => r.json())));
+  messages = Object.assign({}, ...loaded);
   document.documentElement.lang = language;
   return language;
 }

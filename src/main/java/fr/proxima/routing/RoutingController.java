@@ -16,6 +16,7 @@ import fr.proxima.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Point;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -33,9 +34,12 @@ class RoutingController {
 
 	private final ReachService reach;
 
-	RoutingController(TravelTimeEngine engine, ReachService reach) {
+	private final CatchmentService catchments;
+
+	RoutingController(TravelTimeEngine engine, ReachService reach, CatchmentService catchments) {
 		this.engine = engine;
 		this.reach = reach;
+		this.catchments = catchments;
 	}
 
 	@GetMapping("/route")
@@ -91,6 +95,44 @@ class RoutingController {
 		}
 		return FeatureCollection.of(features, Map.of("method", c.method(), "sources", c.sources(), "profile",
 				engine.profile(request.profile()), "direction", direction));
+	}
+
+	/**
+	 * Body of a catchment request: the area is either the union of the isochrones of
+	 * {@code sources} and/or {@code offers} (ids) for {@code minutes}, or a GeoJSON
+	 * {@code geometry}.
+	 */
+	record CatchmentRequest(List<List<Double>> sources, List<Long> offers, Integer minutes, String profile,
+			String direction, JsonNode geometry) {
+	}
+
+	/** Population inside an area by census band, from the communes' area shares. */
+	@PostMapping("/catchment")
+	ResponseEntity<?> catchment(@RequestBody CatchmentRequest request,
+			@Parameter(description = "geojson (default: the area with its totals, the communes in metadata) or csv"
+					+ " (the communes' table)") @RequestParam(required = false) String format) {
+		boolean hasSites = request.sources() != null || request.offers() != null;
+		if (hasSites == (request.geometry() != null)) {
+			throw new InvalidInputException("Give either sources and/or offers with minutes, or a geometry");
+		}
+		if (!hasSites) {
+			return CatchmentOutput.respond(format, catchments.ofArea(GeoJsonPolygons.read(request.geometry())),
+					Map.of());
+		}
+		if (request.minutes() == null) {
+			throw new InvalidInputException("minutes is required with sources or offers");
+		}
+		List<Point> sites = new ArrayList<>();
+		if (request.sources() != null) {
+			sites.addAll(points("sources", request.sources()));
+		}
+		if (request.offers() != null) {
+			sites.addAll(catchments.offerPositions(request.offers()));
+		}
+		String direction = request.direction() == null ? "out" : request.direction();
+		Catchment c = catchments.ofSources(sites, request.minutes(), request.profile(), inbound(direction));
+		return CatchmentOutput.respond(format, c,
+				Map.of("profile", engine.profile(request.profile()), "direction", direction));
 	}
 
 	/** Body of a matrix request: without targets, the matrix is sources × sources. */

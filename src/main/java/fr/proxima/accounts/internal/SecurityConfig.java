@@ -110,7 +110,8 @@ class SecurityConfig {
 				.hasAnyRole("PLANNER", "ADMIN")
 				.requestMatchers("/api/account/setup", "/api/account/csrf")
 				.permitAll()
-				.requestMatchers("/api/account/**", "/api/manage/**", "/account/", "/account/index.html")
+				.requestMatchers("/api/account/**", "/api/manage/**", "/account/", "/account/index.html", "/planner/",
+						"/planner/index.html")
 				.authenticated()
 				.requestMatchers(HttpMethod.GET, "/api/**")
 				.permitAll()
