@@ -24,13 +24,14 @@ import org.springframework.jdbc.datasource.AbstractDataSource;
  * Hands out connections: to a streaming replica when {@link ReadIntent#replica()} says
  * the work only reads, to the primary otherwise. Each instance reads from one replica
  * (picked at random at start, the next one up if it is set aside). A replica whose pool
- * gives no connection within {@code proxima.db.replica-wait} is set aside at once and the
- * read goes to the primary; a background probe, every
- * {@code proxima.db.replica-check-interval}, takes it back once it answers again and has
- * replayed the data version this instance has already seen (so that coming back to a
- * replica never shows older data). Used behind a {@code LazyConnectionDataSourceProxy},
- * so that the choice is made at the first statement, once the transaction's read-only
- * flag is known.
+ * gives no connection within {@code proxima.db.replica-wait}, or whose connection fails
+ * its check (one empty query, made on every read since a pooled connection to pgbouncer
+ * outlives the replica behind it), is set aside at once and the read goes to the primary;
+ * a background probe, every {@code proxima.db.replica-check-interval}, takes it back once
+ * it answers again and has replayed the data version this instance has already seen (so
+ * that coming back to a replica never shows older data). Used behind a
+ * {@code LazyConnectionDataSourceProxy}, so that the choice is made at the first
+ * statement, once the transaction's read-only flag is known.
  */
 public final class ReadRouting implements AutoCloseable {
 
@@ -42,14 +43,17 @@ public final class ReadRouting implements AutoCloseable {
 
 	private final int first;
 
+	private final int checkSeconds;
+
 	private final AtomicLong primaryReads = new AtomicLong();
 
 	private final ScheduledExecutorService probes;
 
 	private volatile LongSupplier seenVersion = () -> 0;
 
-	ReadRouting(HikariDataSource primary, List<HikariDataSource> replicas, long checkMillis) {
+	ReadRouting(HikariDataSource primary, List<HikariDataSource> replicas, long checkMillis, int checkSeconds) {
 		this.primary = primary;
+		this.checkSeconds = checkSeconds;
 		this.replicas = replicas.stream().map(Replica::new).toList();
 		this.first = ThreadLocalRandom.current().nextInt(replicas.size());
 		this.probes = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -78,8 +82,14 @@ public final class ReadRouting implements AutoCloseable {
 			}
 			try {
 				Connection c = r.pool.getConnection();
-				r.reads.incrementAndGet();
-				return c;
+				// one empty query: a pooled connection to pgbouncer outlives the replica
+				// behind it
+				if (c.isValid(checkSeconds)) {
+					r.reads.incrementAndGet();
+					return c;
+				}
+				r.pool.evictConnection(c);
+				r.setAside(new SQLException("connection check failed"));
 			}
 			catch (SQLException e) {
 				r.setAside(e);

@@ -53,7 +53,8 @@ class ReplicaDataSources {
 			replica.setReadOnly(true);
 			replicas.add(replica);
 		}
-		return new ReadRouting(primary, replicas, Math.max(100, settings.replicaCheckInterval().toMillis()));
+		return new ReadRouting(primary, replicas, Math.max(100, settings.replicaCheckInterval().toMillis()),
+				(int) Math.max(1, settings.replicaWait().toSeconds()));
 	}
 
 	@Bean
