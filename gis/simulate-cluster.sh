@@ -113,7 +113,9 @@ start_instance() { # n port
     cd "$SIM_DIR"
     export PROXIMA_DB_URL="$jdbc/proxima?prepareThreshold=0" PROXIMA_DB_USER=proxima PROXIMA_DB_PASSWORD=proxima
     export PROXIMA_DB_READ_URLS="$jdbc/proxima_replica?prepareThreshold=0"
-    export PROXIMA_RATE_LIMIT_STORE=database PROXIMA_ADMIN_TOKEN="$ADMIN_TOKEN" PROXIMA_INSTANCE="proxima-$n"
+    export PROXIMA_RATE_LIMIT_STORE=database PROXIMA_SESSIONS_STORE=database PROXIMA_ADMIN_TOKEN="$ADMIN_TOKEN" PROXIMA_INSTANCE="proxima-$n"
+    # clients are told apart by HAProxy's X-Forwarded-For (rate limits per client, not per balancer)
+    export SERVER_FORWARD_HEADERS_STRATEGY=native
     export PROXIMA_GRAPH_DIR="$SIM_DIR/graph-cache" PROXIMA_OSM_FILE="$OSM" PROXIMA_TILES_CACHE_DIR="$SIM_DIR/tiles-$n"
     if [ "$n" = 1 ]; then export PROXIMA_DATA_DIR="$DATA"; else export PROXIMA_DATA_DIR=""; fi
     # the precompute is not partitioned over instances yet (issue 16 item 3): one instance refreshes it
@@ -132,6 +134,7 @@ global
   stats socket ipv4@127.0.0.1:$P_LB_ADMIN level admin
 defaults
   mode http
+  option forwardfor
   timeout connect 1s
   timeout client 30s
   timeout server 30s

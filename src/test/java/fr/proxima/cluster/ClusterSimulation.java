@@ -171,8 +171,11 @@ public final class ClusterSimulation implements AutoCloseable {
 				HttpResponse.BodyHandlers.ofString());
 	}
 
-	/** Counts of a read load: answered 2xx, failed (other status or no answer). */
-	public record Load(long ok, long failed, long millis) {
+	/**
+	 * Counts of a read load: answered 2xx, failed (other status or no answer), its length
+	 * and the slowest answer.
+	 */
+	public record Load(long ok, long failed, long millis, long slowestMillis) {
 
 		public double perSecond() {
 			return ok * 1000.0 / Math.max(1, millis);
@@ -189,6 +192,7 @@ public final class ClusterSimulation implements AutoCloseable {
 			throws InterruptedException {
 		AtomicLong ok = new AtomicLong();
 		AtomicLong failed = new AtomicLong();
+		AtomicLong slowest = new AtomicLong();
 		long start = System.nanoTime();
 		long end = start + duration.toNanos();
 		List<Thread> workers = new ArrayList<>();
@@ -198,12 +202,14 @@ public final class ClusterSimulation implements AutoCloseable {
 				for (int i = offset; System.nanoTime() < end; i++) {
 					String path = paths.get(i % paths.size());
 					boolean good;
+					long sent = System.nanoTime();
 					try {
 						good = get(base, path).statusCode() / 100 == 2;
 					}
 					catch (Exception e) {
 						good = false;
 					}
+					slowest.accumulateAndGet((System.nanoTime() - sent) / 1_000_000, Math::max);
 					if (good) {
 						ok.incrementAndGet();
 					}
@@ -223,7 +229,7 @@ public final class ClusterSimulation implements AutoCloseable {
 		for (Thread w : workers) {
 			w.join();
 		}
-		return new Load(ok.get(), failed.get(), (System.nanoTime() - start) / 1_000_000);
+		return new Load(ok.get(), failed.get(), (System.nanoTime() - start) / 1_000_000, slowest.get());
 	}
 
 	/**

@@ -65,6 +65,7 @@ class ReplicaDataSources {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnExpression("'${proxima.db.read-urls:}'.trim().length() > 0")
 	static class Web implements WebMvcConfigurer {
 
 		private final ClusterSettings settings;
