@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.bucket4j.BandwidthBuilder;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,7 +24,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code Retry-After} in whole seconds. The client is the connection's remote address
  * (the proxy's own, unless the operator enables forwarded headers). At most
  * {@code max-clients} buckets are kept; past that the oldest are forgotten all at once,
- * which can only make the limit looser for a moment.
+ * which can only make the limit looser for a moment. With
+ * {@code proxima.rate-limit.store=database} the buckets live in PostgreSQL (Bucket4j's
+ * select-for-update backend, table {@code rate_limit_bucket}), shared by every instance.
  */
 class RateLimits extends OncePerRequestFilter {
 
@@ -32,8 +37,12 @@ class RateLimits extends OncePerRequestFilter {
 
 	private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-	RateLimits(RateLimitSettings settings) {
+	/** The shared buckets, or null when each instance keeps its own. */
+	private final ProxyManager<String> shared;
+
+	RateLimits(RateLimitSettings settings, ProxyManager<String> shared) {
 		this.settings = settings;
+		this.shared = shared;
 	}
 
 	static boolean limited(HttpServletRequest request) {
@@ -55,7 +64,8 @@ class RateLimits extends OncePerRequestFilter {
 		if (buckets.size() > settings.maxClients()) {
 			buckets.clear();
 		}
-		Bucket bucket = buckets.computeIfAbsent(request.getRemoteAddr(), client -> newBucket());
+		Bucket bucket = shared != null ? shared.builder().build(request.getRemoteAddr(), this::configuration)
+				: buckets.computeIfAbsent(request.getRemoteAddr(), client -> newBucket());
 		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
 		if (probe.isConsumed()) {
 			response.setHeader("X-RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
@@ -71,9 +81,15 @@ class RateLimits extends OncePerRequestFilter {
 	}
 
 	private Bucket newBucket() {
-		return Bucket.builder()
-			.addLimit(limit -> limit.capacity(settings.requests()).refillGreedy(settings.requests(), settings.period()))
-			.build();
+		return Bucket.builder().addLimit(this::limit).build();
+	}
+
+	private BucketConfiguration configuration() {
+		return BucketConfiguration.builder().addLimit(this::limit).build();
+	}
+
+	private BandwidthBuilder.BandwidthBuilderBuildStage limit(BandwidthBuilder.BandwidthBuilderCapacityStage limit) {
+		return limit.capacity(settings.requests()).refillGreedy(settings.requests(), settings.period());
 	}
 
 }

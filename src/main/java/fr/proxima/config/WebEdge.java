@@ -2,6 +2,11 @@ package fr.proxima.config;
 
 import java.util.List;
 
+import javax.sql.DataSource;
+
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import org.apache.catalina.core.StandardHost;
@@ -54,8 +59,13 @@ class WebEdge implements WebMvcConfigurer {
 	}
 
 	@Bean
-	FilterRegistrationBean<RateLimits> rateLimitsFilter(RateLimitSettings settings) {
-		return register(new RateLimits(settings), 5);
+	FilterRegistrationBean<RateLimits> rateLimitsFilter(RateLimitSettings settings, DataSource dataSource) {
+		ProxyManager<String> shared = !settings.shared() ? null
+				: Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+					.primaryKeyMapper(PrimaryKeyMapper.STRING)
+					.table("rate_limit_bucket")
+					.build();
+		return register(new RateLimits(settings, shared), 5);
 	}
 
 	private static <F extends Filter> FilterRegistrationBean<F> register(F filter, int position) {

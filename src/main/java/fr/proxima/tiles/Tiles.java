@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import fr.proxima.shared.InvalidInputException;
 import fr.proxima.shared.NotFoundException;
+import fr.proxima.shared.CachesStale;
 import fr.proxima.shared.OffersChanged;
 import fr.proxima.shared.ReadSql;
 import fr.proxima.tiles.internal.JavaTileEncoder;
@@ -91,6 +92,13 @@ public class Tiles {
 	/** Imports change offers and territories: every cached tile is dropped. */
 	@EventListener
 	void onOffersChanged(OffersChanged event) {
+		cache.invalidate();
+		log.info("Tile cache emptied after {}", event.source());
+	}
+
+	/** Another instance changed the store (issue 16): its tiles are stale here too. */
+	@EventListener
+	void onCachesStale(CachesStale event) {
 		cache.invalidate();
 		log.info("Tile cache emptied after {}", event.source());
 	}

@@ -15,6 +15,7 @@ import fr.proxima.offers.Family;
 import fr.proxima.routing.Leg;
 import fr.proxima.routing.TravelMethod;
 import fr.proxima.routing.TravelTimes;
+import fr.proxima.shared.CachesStale;
 import fr.proxima.shared.Geo;
 import fr.proxima.shared.OffersChanged;
 import org.locationtech.jts.geom.Geometry;
@@ -78,6 +79,12 @@ public class AccessData {
 
 	@EventListener
 	void onOffersChanged(OffersChanged event) {
+		generation.incrementAndGet();
+	}
+
+	/** Another instance changed the store (issue 16): reload as after a local change. */
+	@EventListener
+	void onCachesStale(CachesStale event) {
 		generation.incrementAndGet();
 	}
 

@@ -73,18 +73,23 @@ public class GraphHopperGraph implements DisposableBean {
 		String source = describeSource(osm, settings.profiles());
 		Path dir = settings.graphDir().toAbsolutePath();
 		Path fingerprintFile = dir.resolve(FINGERPRINT_FILE);
-		boolean cached = source.equals(readOrNull(fingerprintFile));
-		if (!cached) {
-			log.info("Building road graph from {} into {} (profiles {})", osm, dir, settings.profiles());
-			deleteContents(dir);
-		}
-		else {
-			log.info("Loading cached road graph from {}", dir);
-		}
-		this.hopper = newHopper(osm, dir, settings.profiles());
-		this.hopper.importOrLoad();
-		if (!cached) {
-			write(fingerprintFile, source);
+		boolean cached;
+		// several instances may share the graph folder (issue 16): one builds, the others
+		// wait and load
+		try (GraphBuildLock lock = GraphBuildLock.acquire(dir)) {
+			cached = source.equals(readOrNull(fingerprintFile));
+			if (!cached) {
+				log.info("Building road graph from {} into {} (profiles {})", osm, dir, settings.profiles());
+				deleteContents(dir);
+			}
+			else {
+				log.info("Loading cached road graph from {}", dir);
+			}
+			this.hopper = newHopper(osm, dir, settings.profiles());
+			this.hopper.importOrLoad();
+			if (!cached) {
+				write(fingerprintFile, source);
+			}
 		}
 		this.fingerprint = "network:" + sha256(source).substring(0, 32);
 		this.router = new NetworkRouter(hopper, settings);

@@ -1,0 +1,45 @@
+package fr.proxima.cluster;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+// issue 16: requests per second of a mixed public read load through HAProxy, with two Proxima instances and with one,
+// from the same simulation run (gis/simulate-cluster.sh). Run: ./mvnw test -Dtest=ClusterBench -Dsurefire.failIfNoSpecifiedTests=false
+// (benches are excluded from ./mvnw test). Settings: -Dbench.threads (8), -Dbench.seconds (15).
+class ClusterBench {
+
+	@Test
+	void requestsPerSecondThroughTheBalancerWithTwoInstancesThenOne() throws Exception {
+		int threads = Integer.getInteger("bench.threads", 8);
+		Duration duration = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
+		// the bench measures steady state: the instances run with the full JIT
+		System.setProperty("proxima.cluster.java-opts", "-Xmx512m");
+		try (ClusterSimulation sim = ClusterSimulation.start(Duration.ofMinutes(8))) {
+			long offer = ClusterSimulation.JSON
+				.readTree(sim.get(sim.balancer, "/api/offers?family=ssiad&limit=1").body())
+				.get("items")
+				.get(0)
+				.get("id")
+				.asLong();
+			var paths = ClusterSimulation.mixedReads(offer);
+			sim.readLoad(sim.balancer, threads, Duration.ofSeconds(10), null, paths); // warm-up
+			ClusterSimulation.Load two = sim.readLoad(sim.balancer, threads, duration, null, paths);
+			sim.control("balance", "1");
+			Thread.sleep(1000);
+			ClusterSimulation.Load one = sim.readLoad(sim.balancer, threads, duration, null, paths);
+			ClusterSimulation.Load direct = sim.readLoad(sim.instance1, threads, duration, null, paths);
+			System.out.printf("%nCluster bench (%d clients, %d s each, mixed public reads, %d cores):%n", threads,
+					duration.toSeconds(), Runtime.getRuntime().availableProcessors());
+			System.out.printf("  through HAProxy, 2 instances: %8.1f req/s (%d ok, %d failed)%n", two.perSecond(),
+					two.ok(), two.failed());
+			System.out.printf("  through HAProxy, 1 instance:  %8.1f req/s (%d ok, %d failed)%n", one.perSecond(),
+					one.ok(), one.failed());
+			System.out.printf("  instance 1 directly:          %8.1f req/s (%d ok, %d failed)%n", direct.perSecond(),
+					direct.ok(), direct.failed());
+			System.out.printf("  resident memory: instance 1 %d MB, instance 2 %d MB; road graph folder %d kB%n",
+					sim.residentMegabytes(1), sim.residentMegabytes(2), sim.graphKilobytes());
+		}
+	}
+
+}
