@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import fr.proxima.ProximaApplication;
 import fr.proxima.routing.internal.GraphHopperGraph;
+import fr.proxima.routing.internal.NetworkRouter;
 import fr.proxima.shared.Geo;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Point;
@@ -61,6 +62,9 @@ class RoutingBench {
 
 	@Test
 	void estimatePrecompute() {
+		if (!part("precompute")) {
+			return;
+		}
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ProximaApplication.class)
 			.web(WebApplicationType.NONE)
 			.properties("spring.datasource.url=jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1", "proxima.routing.osm-file=",
@@ -124,25 +128,16 @@ class RoutingBench {
 			Random random = new Random(11);
 			List<Point> points = snapped(engine, random, minLon, minLat, maxLon, maxLat, Math.max(2 * routes, 2500));
 
-			long[] routeNanos = new long[routes];
-			for (int w = 0; w < 2; w++) { // the first pass warms the JIT up
-				for (int i = 0; i < routes; i++) {
-					long t = System.nanoTime();
-					engine.route(points.get(2 * i), points.get(2 * i + 1), "car", false);
-					routeNanos[i] = System.nanoTime() - t;
-				}
+			if (part("route")) {
+				benchRoutes(graph.router(), points, routes);
 			}
-			print("route", routeNanos);
 
-			long[] isoNanos = new long[isochrones];
-			for (int w = 0; w < 2; w++) {
-				for (int i = 0; i < (w == 0 ? Math.min(isochrones, 5) : isochrones); i++) {
-					long t = System.nanoTime();
-					engine.isochrone(points.get(i), List.of(30), "car", false);
-					isoNanos[i] = System.nanoTime() - t;
-				}
+			if (part("isochrone")) {
+				benchIsochrones(engine, graph.router(), points, isochrones);
 			}
-			print("30-minute isochrone (tree + triangulation + contour)", isoNanos);
+			if (!part("matrix")) {
+				return;
+			}
 
 			List<Point> sources = points.subList(0, 500);
 			List<Point> targetPoints = points.subList(500, 2500);
@@ -167,6 +162,82 @@ class RoutingBench {
 		finally {
 			graph.destroy();
 		}
+	}
+
+	/**
+	 * The same random pairs routed with contraction hierarchies (the engine's route) and
+	 * by A* on the base graph (the method before CH), interleaved; the first pass warms
+	 * the JIT up.
+	 */
+	private static void benchRoutes(NetworkRouter router, List<Point> points, int routes) {
+		long[] chNanos = new long[routes];
+		long[] baseNanos = new long[routes];
+		double maxDifference = 0;
+		for (int w = 0; w < 2; w++) {
+			for (int i = 0; i < routes; i++) {
+				Point a = points.get(2 * i);
+				Point b = points.get(2 * i + 1);
+				long t = System.nanoTime();
+				NetworkRouter.RouteResult ch = router.route("car", router.place("car", a.getX(), a.getY()),
+						router.place("car", b.getX(), b.getY()), false);
+				chNanos[i] = System.nanoTime() - t;
+				t = System.nanoTime();
+				NetworkRouter.RouteResult base = router.routeOnBaseGraph("car", router.place("car", a.getX(), a.getY()),
+						router.place("car", b.getX(), b.getY()), false);
+				baseNanos[i] = System.nanoTime() - t;
+				maxDifference = Math.max(maxDifference, Math.abs(ch.leg().seconds() - base.leg().seconds()));
+			}
+		}
+		System.out.printf(Locale.ROOT, "[bench] route, CH prepared: %b; largest time difference CH vs A*: %.3f s%n",
+				router.preparedForRoutes("car"), maxDifference);
+		print("route, CH (after)", chNanos);
+		print("route, A* on the base graph (before)", baseNanos);
+		System.out.printf(Locale.ROOT, "[bench] route p50 ratio CH / A*: %.3f%n",
+				(double) median(chNanos) / median(baseNanos));
+	}
+
+	/**
+	 * 30-minute isochrones from the same points by the engine (gridded tree, contoured)
+	 * and by the triangulation used before, interleaved; the first pass (5 of each) warms
+	 * up.
+	 */
+	private static void benchIsochrones(TravelTimeEngine engine, NetworkRouter router, List<Point> points,
+			int isochrones) {
+		long[] gridNanos = new long[isochrones];
+		long[] triangulationNanos = new long[isochrones];
+		double areaRatio = 0;
+		for (int w = 0; w < 2; w++) {
+			for (int i = 0; i < (w == 0 ? Math.min(isochrones, 5) : isochrones); i++) {
+				Point p = points.get(i);
+				long t = System.nanoTime();
+				Isochrone iso = engine.isochrone(p, List.of(30), "car", false);
+				gridNanos[i] = System.nanoTime() - t;
+				t = System.nanoTime();
+				var before = router.reachByTriangulation("car", router.place("car", p.getX(), p.getY()), List.of(30),
+						false);
+				triangulationNanos[i] = System.nanoTime() - t;
+				areaRatio += w == 0 ? 0 : iso.bands().get(0).reach().getArea() / before.get(0).getArea() / isochrones;
+			}
+		}
+		print("30-minute isochrone, gridded tree + marching squares (after)", gridNanos);
+		print("30-minute isochrone, triangulated tree (before)", triangulationNanos);
+		System.out.printf(Locale.ROOT, "[bench] isochrone p50 ratio grid / triangulation: %.3f; mean area ratio %.2f%n",
+				(double) median(gridNanos) / median(triangulationNanos), areaRatio);
+	}
+
+	/**
+	 * Which parts to run: {@code -Dproxima.bench.parts=route,isochrone,matrix} (all by
+	 * default).
+	 */
+	static boolean part(String name) {
+		String parts = System.getProperty("proxima.bench.parts", "");
+		return parts.isBlank() || List.of(parts.split(",")).contains(name);
+	}
+
+	static long median(long[] nanos) {
+		long[] sorted = nanos.clone();
+		Arrays.sort(sorted);
+		return sorted[sorted.length / 2];
 	}
 
 	private static List<Point> snapped(TravelTimeEngine engine, Random random, double minLon, double minLat,

@@ -10,7 +10,9 @@ import com.graphhopper.GraphHopper;
 import com.graphhopper.config.Profile;
 import com.graphhopper.isochrone.algorithm.ShortestPathTree;
 import com.graphhopper.routing.AStarBidirection;
+import com.graphhopper.routing.EdgeToEdgeRoutingAlgorithm;
 import com.graphhopper.routing.Path;
+import com.graphhopper.routing.ch.CHRoutingAlgorithmFactory;
 import com.graphhopper.routing.ev.Subnetwork;
 import com.graphhopper.routing.querygraph.QueryGraph;
 import com.graphhopper.routing.util.DefaultSnapFilter;
@@ -18,6 +20,7 @@ import com.graphhopper.routing.util.EdgeFilter;
 import com.graphhopper.routing.util.TraversalMode;
 import com.graphhopper.routing.weighting.Weighting;
 import com.graphhopper.storage.BaseGraph;
+import com.graphhopper.storage.RoutingCHGraph;
 import com.graphhopper.storage.index.Snap;
 import com.graphhopper.util.PMap;
 import com.graphhopper.util.shapes.BBox;
@@ -58,11 +61,14 @@ public final class NetworkRouter {
 
 	private final Map<String, EdgeFilter> snapFilters = new HashMap<>();
 
+	private final Map<String, RoutingCHGraph> chGraphs;
+
 	NetworkRouter(GraphHopper hopper, RoutingSettings settings) {
 		this.hopper = hopper;
 		this.graph = hopper.getBaseGraph();
 		this.bounds = graph.getBounds();
 		this.maxSnapMetres = settings.maxSnapMetres();
+		this.chGraphs = hopper.getCHGraphs();
 		for (Profile profile : hopper.getProfiles()) {
 			Weighting w = hopper.createWeighting(profile, new PMap());
 			weightings.put(profile.getName(), w);
@@ -127,12 +133,36 @@ public final class NetworkRouter {
 
 	/**
 	 * Fastest route between two placed points; unreachable (network) when no path exists.
+	 * On a profile prepared with contraction hierarchies this is a bidirectional CH
+	 * search, else bidirectional A* on the base graph.
 	 */
 	public RouteResult route(String profile, Placed from, Placed to, boolean withGeometry) {
+		RoutingCHGraph ch = chGraphs.get(profile);
+		if (ch == null) {
+			return routeOnBaseGraph(profile, from, to, withGeometry);
+		}
+		QueryGraph qg = QueryGraph.create(graph, from.snap(), to.snap());
+		EdgeToEdgeRoutingAlgorithm algo = new CHRoutingAlgorithmFactory(ch, qg).createAlgo(new PMap());
+		return result(algo.calcPath(from.snap().getClosestNode(), to.snap().getClosestNode()), withGeometry);
+	}
+
+	/**
+	 * The same route by bidirectional A* on the base graph, without the CH preparation:
+	 * what the tests compare CH routes with, and the bench's baseline.
+	 */
+	public RouteResult routeOnBaseGraph(String profile, Placed from, Placed to, boolean withGeometry) {
 		QueryGraph qg = QueryGraph.create(graph, from.snap(), to.snap());
 		AStarBidirection algo = new AStarBidirection(qg, qg.wrapWeighting(weightings.get(profile)),
 				TraversalMode.NODE_BASED);
-		Path path = algo.calcPath(from.snap().getClosestNode(), to.snap().getClosestNode());
+		return result(algo.calcPath(from.snap().getClosestNode(), to.snap().getClosestNode()), withGeometry);
+	}
+
+	/** Whether routes of this profile use contraction hierarchies. */
+	public boolean preparedForRoutes(String profile) {
+		return chGraphs.containsKey(profile);
+	}
+
+	private static RouteResult result(Path path, boolean withGeometry) {
 		if (!path.isFound()) {
 			return new RouteResult(Leg.unreachable(TravelMethod.NETWORK), null);
 		}
@@ -210,11 +240,31 @@ public final class NetworkRouter {
 
 	/**
 	 * The areas reached within each of the given minutes (cumulative, not rings), from
-	 * one shortest-path tree: the tree's nodes are triangulated with their times and each
-	 * area is the contour of that triangulation at its time ({@link TimeContours}).
+	 * one shortest-path tree explored to the last band: its roads' times are gridded
+	 * ({@link TimeGrid}) and each area is the grid's contour at its time
+	 * ({@link GridContours}).
 	 * @throws IllegalArgumentException when too few roads are reached to draw an area
 	 */
 	public List<MultiPolygon> reach(String profile, Placed origin, List<Integer> minutes, boolean toOrigin) {
+		QueryGraph qg = QueryGraph.create(graph, origin.snap());
+		ShortestPathTree tree = new ShortestPathTree(qg, qg.wrapWeighting(weightings.get(profile)), toOrigin,
+				TraversalMode.NODE_BASED);
+		tree.setTimeLimit(minutes.get(minutes.size() - 1) * 60_000L);
+		GridContours contours = new GridContours(new TimeGrid(qg, tree, origin.snap().getClosestNode()));
+		List<MultiPolygon> areas = new ArrayList<>(minutes.size());
+		for (int m : minutes) {
+			areas.add(contours.below(m * 60_000.0));
+		}
+		return areas;
+	}
+
+	/**
+	 * The same areas by the method before the grid, kept to compare with it (bench and
+	 * accuracy test): a Delaunay triangulation of the tree's points, explored to 1.5 ×
+	 * the last band, contoured ({@link TimeContours}).
+	 */
+	public List<MultiPolygon> reachByTriangulation(String profile, Placed origin, List<Integer> minutes,
+			boolean toOrigin) {
 		QueryGraph qg = QueryGraph.create(graph, origin.snap());
 		ShortestPathTree tree = new ShortestPathTree(qg, qg.wrapWeighting(weightings.get(profile)), toOrigin,
 				TraversalMode.NODE_BASED);
