@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import fr.proxima.ProximaApplication;
 import fr.proxima.routing.internal.GraphHopperGraph;
+import fr.proxima.routing.internal.GraphHopperTreeMatrix;
 import fr.proxima.routing.internal.NetworkRouter;
 import fr.proxima.shared.Geo;
 import org.junit.jupiter.api.Test;
@@ -110,7 +111,10 @@ class RoutingBench {
 	private void bench(String label, Path osm, double minLon, double minLat, double maxLon, double maxLat, int routes,
 			int isochrones, int pairSample) throws IOException {
 		Path dir = BENCH.resolve("graph-" + osm.getFileName());
-		deleteRecursively(dir);
+		boolean rebuild = Boolean.getBoolean("proxima.bench.rebuild") || !Files.isDirectory(dir);
+		if (rebuild) {
+			deleteRecursively(dir);
+		}
 		RoutingSettings settings = new RoutingSettings(osm.toString(), dir, List.of("car"), 2000, 60, false, 130,
 				new RoutingSettings.Limits(120, 10, 1_000_000, 200, 100, 24 * 3600));
 		long heapBefore = usedHeap();
@@ -123,8 +127,11 @@ class RoutingBench {
 			GraphHopperGraph.GraphStatus status = graph.status();
 			System.out.printf(Locale.ROOT, "%n[bench] === %s: %,d nodes, %,d edges ===%n", label, status.nodes(),
 					status.edges());
-			System.out.printf(Locale.ROOT, "[bench] import %.1f s, heap held by the graph %d MB%n", importSeconds,
-					(heapAfter - heapBefore) >> 20);
+			System.out.printf(Locale.ROOT,
+					"[bench] %s %.1f s (CH preparation of the car profile included when built), heap held by the"
+							+ " graph %d MB%n",
+					rebuild ? "import" : "load from the graph cache (-Dproxima.bench.rebuild=true to rebuild)",
+					importSeconds, (heapAfter - heapBefore) >> 20);
 			Random random = new Random(11);
 			List<Point> points = snapped(engine, random, minLon, minLat, maxLon, maxLat, Math.max(2 * routes, 2500));
 
@@ -145,6 +152,22 @@ class RoutingBench {
 			Matrix matrix = engine.matrix(sources, targetPoints, 3600, "car", false);
 			double treeSeconds = (System.nanoTime() - t) / 1e9;
 			long reachable = Arrays.stream(matrix.legs()).flatMap(Arrays::stream).filter(Leg::reachable).count();
+			// before: GraphHopper's tree per source on one thread, on a sample of the
+			// sources
+			NetworkRouter router = graph.router();
+			int sampled = 50;
+			List<NetworkRouter.Placed> placedTargets = targetPoints.stream()
+				.map(p -> router.place("car", p.getX(), p.getY()))
+				.toList();
+			t = System.nanoTime();
+			GraphHopperTreeMatrix.reachableCells(router, "car",
+					sources.subList(0, sampled).stream().map(p -> router.place("car", p.getX(), p.getY())).toList(),
+					placedTargets, 3600);
+			double before = (System.nanoTime() - t) / 1e9 * sources.size() / sampled;
+			System.out.printf(Locale.ROOT,
+					"[bench] matrix 500 x 2,000: array trees on %d cores (after) %.2f s; GraphHopper's tree per source"
+							+ " on one thread (before) %.1f s extrapolated from %d sources; ratio %.3f%n",
+					Runtime.getRuntime().availableProcessors(), treeSeconds, before, sampled, treeSeconds / before);
 			t = System.nanoTime();
 			for (int i = 0; i < pairSample; i++) {
 				engine.route(sources.get(random.nextInt(sources.size())),
@@ -204,19 +227,24 @@ class RoutingBench {
 	private static void benchIsochrones(TravelTimeEngine engine, NetworkRouter router, List<Point> points,
 			int isochrones) {
 		long[] gridNanos = new long[isochrones];
-		long[] triangulationNanos = new long[isochrones];
+		// the triangulation takes seconds on the grid: 5 of them after the warm-up
+		int triangulations = Math.min(isochrones, 5);
+		long[] triangulationNanos = new long[triangulations];
 		double areaRatio = 0;
 		for (int w = 0; w < 2; w++) {
-			for (int i = 0; i < (w == 0 ? Math.min(isochrones, 5) : isochrones); i++) {
+			for (int i = 0; i < (w == 0 ? triangulations : isochrones); i++) {
 				Point p = points.get(i);
 				long t = System.nanoTime();
 				Isochrone iso = engine.isochrone(p, List.of(30), "car", false);
 				gridNanos[i] = System.nanoTime() - t;
-				t = System.nanoTime();
-				var before = router.reachByTriangulation("car", router.place("car", p.getX(), p.getY()), List.of(30),
-						false);
-				triangulationNanos[i] = System.nanoTime() - t;
-				areaRatio += w == 0 ? 0 : iso.bands().get(0).reach().getArea() / before.get(0).getArea() / isochrones;
+				if (i < triangulations) {
+					t = System.nanoTime();
+					var before = router.reachByTriangulation("car", router.place("car", p.getX(), p.getY()),
+							List.of(30), false);
+					triangulationNanos[i] = System.nanoTime() - t;
+					areaRatio += w == 0 ? 0
+							: iso.bands().get(0).reach().getArea() / before.get(0).getArea() / triangulations;
+				}
 			}
 		}
 		print("30-minute isochrone, gridded tree + marching squares (after)", gridNanos);

@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 
 import com.graphhopper.GraphHopper;
 import com.graphhopper.config.Profile;
@@ -48,6 +50,9 @@ public final class NetworkRouter {
 	private static final double CONTOUR_MARGIN = 0.5;
 
 	private static final long CONTOUR_MARGIN_MIN_MS = 600_000;
+
+	/** Trees of one matrix run on this many threads at most. */
+	private static final int PARALLELISM = Runtime.getRuntime().availableProcessors();
 
 	private final GraphHopper hopper;
 
@@ -177,9 +182,10 @@ public final class NetworkRouter {
 
 	/**
 	 * Travel times from each placed source to each placed target (or back when
-	 * {@code toSource}), one shortest-path tree per source over one query graph holding
-	 * every point. Cells whose source or target is not on the network are left null for
-	 * the caller to estimate.
+	 * {@code toSource}), one shortest-path tree per source ({@link ArrayTree}) over one
+	 * query graph holding every point, the sources shared out over the machine's cores.
+	 * Cells whose source or target is not on the network are left null for the caller to
+	 * estimate.
 	 * @param beforeEachTree called before each tree (a deadline check may throw from it)
 	 */
 	public Leg[][] matrix(String profile, List<Placed> sources, List<Placed> targets, double cutoffSeconds,
@@ -214,28 +220,47 @@ public final class NetworkRouter {
 			}
 		}
 		long cutoffMs = (long) Math.ceil(cutoffSeconds * 1000);
-		for (int s = 0; s < sources.size(); s++) {
-			if (!sources.get(s).onNetwork()) {
-				continue;
-			}
-			beforeEachTree.run();
-			Leg[] row = legs[s];
-			for (int t = 0; t < targets.size(); t++) {
-				if (targets.get(t).onNetwork()) {
-					row[t] = Leg.unreachable(TravelMethod.NETWORK);
-				}
-			}
-			ShortestPathTree tree = new ShortestPathTree(qg, weighting, toSource, TraversalMode.NODE_BASED);
-			tree.setTimeLimit(cutoffMs);
-			tree.search(sources.get(s).snap().getClosestNode(), label -> {
-				if (label.time <= cutoffMs) {
-					for (int t = head[label.node]; t >= 0; t = next[t]) {
-						row[t] = new Leg(label.time / 1000.0, label.distance, TravelMethod.NETWORK);
+		int workers = Math.min(PARALLELISM, sources.size());
+		// sources dealt out round-robin to the workers, each with its own array tree; the
+		// first failure (a deadline) stops them all and is thrown here as it was
+		AtomicReference<RuntimeException> failure = new AtomicReference<>();
+		IntStream.range(0, workers).parallel().forEach(worker -> {
+			try {
+				ArrayTree tree = new ArrayTree(qg, weighting, toSource);
+				try {
+					for (int s = worker; s < sources.size() && failure.get() == null; s += workers) {
+						if (sources.get(s).onNetwork()) {
+							beforeEachTree.run();
+							fillRow(tree, sources.get(s), targets, head, next, cutoffMs, legs[s]);
+						}
 					}
 				}
-			});
+				finally {
+					tree.release();
+				}
+			}
+			catch (RuntimeException e) {
+				failure.compareAndSet(null, e);
+			}
+		});
+		if (failure.get() != null) {
+			throw failure.get();
 		}
 		return legs;
+	}
+
+	private static void fillRow(ArrayTree tree, Placed source, List<Placed> targets, int[] head, int[] next,
+			long cutoffMs, Leg[] row) {
+		for (int t = 0; t < targets.size(); t++) {
+			if (targets.get(t).onNetwork()) {
+				row[t] = Leg.unreachable(TravelMethod.NETWORK);
+			}
+		}
+		tree.search(source.snap().getClosestNode(), cutoffMs, (node, ms, metres) -> {
+			for (int t = head[node]; t >= 0; t = next[t]) {
+				row[t] = new Leg(ms / 1000.0, metres, TravelMethod.NETWORK);
+			}
+		});
 	}
 
 	/**
@@ -247,10 +272,15 @@ public final class NetworkRouter {
 	 */
 	public List<MultiPolygon> reach(String profile, Placed origin, List<Integer> minutes, boolean toOrigin) {
 		QueryGraph qg = QueryGraph.create(graph, origin.snap());
-		ShortestPathTree tree = new ShortestPathTree(qg, qg.wrapWeighting(weightings.get(profile)), toOrigin,
-				TraversalMode.NODE_BASED);
-		tree.setTimeLimit(minutes.get(minutes.size() - 1) * 60_000L);
-		GridContours contours = new GridContours(new TimeGrid(qg, tree, origin.snap().getClosestNode()));
+		ArrayTree tree = new ArrayTree(qg, qg.wrapWeighting(weightings.get(profile)), toOrigin);
+		TimeGrid grid;
+		try {
+			grid = new TimeGrid(tree, origin.snap().getClosestNode(), minutes.get(minutes.size() - 1) * 60_000L);
+		}
+		finally {
+			tree.release();
+		}
+		GridContours contours = new GridContours(grid);
 		List<MultiPolygon> areas = new ArrayList<>(minutes.size());
 		for (int m : minutes) {
 			areas.add(contours.below(m * 60_000.0));
@@ -276,6 +306,15 @@ public final class NetworkRouter {
 			areas.add(contours.below(m * 60_000.0));
 		}
 		return areas;
+	}
+
+	/** The profile's weighting on the base graph (for the bench's baselines). */
+	Weighting weighting(String profile) {
+		return weightings.get(profile);
+	}
+
+	BaseGraph graph() {
+		return graph;
 	}
 
 	public boolean hasProfile(String profile) {

@@ -1,23 +1,19 @@
 package fr.proxima.routing.internal;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
-import com.graphhopper.isochrone.algorithm.ShortestPathTree;
-import com.graphhopper.routing.querygraph.QueryGraph;
 import com.graphhopper.util.FetchMode;
 import com.graphhopper.util.PointList;
 
 /**
  * Travel times of one shortest-path tree on a regular grid, whose cost grows with the
- * explored tree: every road the tree reached is sampled every half cell with times
- * interpolated along it, each sample gives the grid vertices of its cell its time plus a
- * walk to them, and a two-pass chamfer sweep carries times further off the road, at
- * {@link #OFF_ROAD_KMH} for at most {@link #OFF_ROAD_MAX_METRES}. A place thus counts as
- * reached when one can drive to a road point and walk from it in the time. The areas are
- * the grid's contours ({@link GridContours}): one grid serves every band, so the bands
- * are nested.
+ * explored tree: every road leaving a node the tree settled is sampled every half cell
+ * with times interpolated along it, each sample gives the grid vertices of its cell its
+ * time plus a walk to them, and a two-pass chamfer sweep carries times further off the
+ * road, at {@link #OFF_ROAD_KMH} for at most {@link #OFF_ROAD_MAX_METRES}. A place thus
+ * counts as reached when one can drive to a road point and walk from it in the time. The
+ * areas are the grid's contours ({@link GridContours}): one grid serves every band, so
+ * the bands are nested.
  */
 final class TimeGrid {
 
@@ -62,21 +58,16 @@ final class TimeGrid {
 	private final double my;
 
 	/**
-	 * Runs the tree from {@code origin} and grids the times of the roads it reached.
+	 * Runs the tree from {@code origin} to {@code limitMs} and grids the times along
+	 * every road leaving a node it settled (each road from both ends when both are
+	 * settled: the grid keeps the earlier time).
 	 * @throws IllegalArgumentException when the tree reaches too few roads to draw an
 	 * area
 	 */
-	TimeGrid(QueryGraph graph, ShortestPathTree tree, int origin) {
+	TimeGrid(ArrayTree tree, int origin, long limitMs) {
 		Roads roads = new Roads();
-		List<ShortestPathTree.IsoLabel> labels = new ArrayList<>();
-		tree.search(origin, labels::add);
-		labels.addAll(tree.getIsochroneEdges());
-		for (ShortestPathTree.IsoLabel label : labels) {
-			if (label.parent != null) {
-				PointList shape = graph.getEdgeIteratorState(label.edge, label.node).fetchWayGeometry(FetchMode.ALL);
-				roads.add(shape, label.parent.time, label.time);
-			}
-		}
+		tree.search(origin, limitMs, (node, ms, metres) -> {
+		}, (road, fromMs, roadMs) -> roads.add(road.fetchWayGeometry(FetchMode.ALL), fromMs, fromMs + roadMs));
 		if (roads.size < 3) {
 			throw new IllegalArgumentException("Too few points reached to draw an area");
 		}
