@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 import jakarta.annotation.PreDestroy;
 
@@ -160,34 +163,19 @@ public class TravelTimePrecompute {
 				offers.size(), communes.size(), settings.precomputeCutoffMinutes(), Math.round(radius / 1000),
 				engine.method().code());
 		CommuneGrid grid = new CommuneGrid(communes, radius);
-		List<Object[]> rows = new ArrayList<>();
-		long lastLog = t0;
-		for (int i = 0; i < offers.size(); i++) {
-			Located offer = offers.get(i);
-			List<Located> near = grid.within(offer, radius);
-			if (!near.isEmpty()) {
-				Point source = offer.point();
-				List<Point> targets = near.stream().map(Located::point).toList();
-				List<Leg> out = engine.oneToMany(source, targets, cutoff, false);
-				List<Leg> in = engine.oneToMany(source, targets, cutoff, true);
-				for (int j = 0; j < near.size(); j++) {
-					Leg o = out.get(j);
-					Leg b = in.get(j);
-					if (o.reachable() || b.reachable()) {
-						Leg any = o.reachable() ? o : b;
-						boolean network = o.method() == TravelMethod.NETWORK && b.method() == TravelMethod.NETWORK;
-						rows.add(new Object[] { Long.parseLong(offer.key()), near.get(j).key(), seconds(o), seconds(b),
-								(float) any.metres(),
-								(network ? TravelMethod.NETWORK : TravelMethod.ESTIMATE).code() });
-					}
-				}
+		AtomicInteger done = new AtomicInteger();
+		AtomicLong lastLog = new AtomicLong(t0);
+		// the offers share the machine's cores; rows keep the offers' order
+		List<Object[]> rows = IntStream.range(0, offers.size()).parallel().mapToObj(i -> {
+			List<Object[]> offerRows = rowsOf(offers.get(i), grid, radius, cutoff);
+			long now = System.nanoTime();
+			long last = lastLog.get();
+			if (now - last > 10_000_000_000L && lastLog.compareAndSet(last, now)) {
+				log.info("Offer × commune travel times: {}/{} offers", done.get(), offers.size());
 			}
-			if (System.nanoTime() - lastLog > 10_000_000_000L) {
-				lastLog = System.nanoTime();
-				log.info("Offer × commune travel times: {}/{} offers, {} pairs so far", i + 1, offers.size(),
-						rows.size());
-			}
-		}
+			done.incrementAndGet();
+			return offerRows;
+		}).flatMap(List::stream).toList();
 		long computed = System.nanoTime();
 		TravelTimeRun run = tx.execute(status -> {
 			// only the pairs that changed are written (issue 10: H2's file stays bounded)
@@ -205,6 +193,30 @@ public class TravelTimePrecompute {
 				offers.size(), Duration.ofNanos(System.nanoTime() - t0), Duration.ofNanos(computed - t0),
 				Duration.ofNanos(System.nanoTime() - computed));
 		return run;
+	}
+
+	/** The rows of one offer: its times to and from the communes within reach. */
+	private List<Object[]> rowsOf(Located offer, CommuneGrid grid, double radius, double cutoff) {
+		List<Located> near = grid.within(offer, radius);
+		if (near.isEmpty()) {
+			return List.of();
+		}
+		Point source = offer.point();
+		List<Point> targets = near.stream().map(Located::point).toList();
+		List<Leg> out = engine.oneToMany(source, targets, cutoff, false);
+		List<Leg> in = engine.oneToMany(source, targets, cutoff, true);
+		List<Object[]> rows = new ArrayList<>();
+		for (int j = 0; j < near.size(); j++) {
+			Leg o = out.get(j);
+			Leg b = in.get(j);
+			if (o.reachable() || b.reachable()) {
+				Leg any = o.reachable() ? o : b;
+				boolean network = o.method() == TravelMethod.NETWORK && b.method() == TravelMethod.NETWORK;
+				rows.add(new Object[] { Long.parseLong(offer.key()), near.get(j).key(), seconds(o), seconds(b),
+						(float) any.metres(), (network ? TravelMethod.NETWORK : TravelMethod.ESTIMATE).code() });
+			}
+		}
+		return rows;
 	}
 
 	private int cutoffSeconds() {

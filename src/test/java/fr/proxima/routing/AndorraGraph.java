@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import fr.proxima.routing.internal.GraphHopperGraph;
+import fr.proxima.routing.internal.NetworkRouter;
 import fr.proxima.support.SharedData;
 
 /**
@@ -16,6 +17,8 @@ public final class AndorraGraph {
 	public static final String GRAPH_DIR = "target/graph-cache-andorra";
 
 	private static TravelTimeEngine engine;
+
+	private static GraphHopperGraph graph;
 
 	private AndorraGraph() {
 	}
@@ -39,9 +42,16 @@ public final class AndorraGraph {
 	public static synchronized TravelTimeEngine engine() {
 		if (engine == null) {
 			RoutingSettings settings = settings();
-			engine = new TravelTimeEngine(new GraphHopperGraph(settings), settings, estimate());
+			graph = new GraphHopperGraph(settings);
+			engine = new TravelTimeEngine(graph, settings, estimate());
 		}
 		return engine;
+	}
+
+	/** The router under {@link #engine()}, for comparisons with its internal methods. */
+	public static synchronized NetworkRouter router() {
+		engine();
+		return graph.router();
 	}
 
 }

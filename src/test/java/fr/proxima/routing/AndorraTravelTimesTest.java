@@ -178,46 +178,100 @@ class AndorraTravelTimesTest {
 	/**
 	 * Road points reached (by individual routes) at least a minute before a band's time
 	 * lie inside its area; those reached at least a minute after it lie outside. The area
-	 * is a contour of times interpolated between the points of one shortest-path tree
-	 * (explored to 1.5 × the last band, the first nodes beyond it included), so it cannot
-	 * be exact: a road point between two tree points far apart can fall on the wrong
-	 * side. Measured on 400 random road points: 3 of 337 "inside" checks and 1 of 786
-	 * "outside" checks disagree; the test allows 1 % of each.
+	 * is a contour of times gridded from one shortest-path tree (roads sampled every half
+	 * cell, then a walk off them), so it cannot be exact: a road point can sit in a grid
+	 * cell with an earlier road. The test allows 1 % of each kind of check.
 	 */
 	@Test
 	void anIsochroneContainsThePointsReachedWithinItsTimeAndExcludesThoseBeyond() {
-		List<Integer> minutes = List.of(5, 10, 20);
-		Isochrone iso = engine.isochrone(ANDORRA_LA_VELLA, minutes, "car", false);
+		Checks checks = check(engine.isochrone(ANDORRA_LA_VELLA, BANDS, "car", false)
+			.bands()
+			.stream()
+			.map(Isochrone.Band::reach)
+			.toList());
+		assertThat(checks.inside).isGreaterThan(200);
+		assertThat(checks.outside).isGreaterThan(200);
+		assertThat(checks.missingInside.size()).as("outside their band: %s", checks.missingInside)
+			.isLessThanOrEqualTo(checks.inside / 100);
+		assertThat(checks.wronglyInside.size()).as("inside a band they miss: %s", checks.wronglyInside)
+			.isLessThanOrEqualTo(checks.outside / 100);
+	}
+
+	// issue 15: the gridded isochrone is no less accurate than the triangulation it
+	// replaced
+	@Test
+	void theGriddedIsochroneMissesNoMorePointsThanTheTriangulationItReplaced() {
+		var router = AndorraGraph.router();
+		var origin = router.place("car", ANDORRA_LA_VELLA.getX(), ANDORRA_LA_VELLA.getY());
+		Checks grid = check(router.reach("car", origin, BANDS, false));
+		Checks triangulation = check(router.reachByTriangulation("car", origin, BANDS, false));
+		System.out.printf("[accuracy] grid: %d/%d missing inside, %d/%d wrongly inside; triangulation: %d/%d, %d/%d%n",
+				grid.missingInside.size(), grid.inside, grid.wronglyInside.size(), grid.outside,
+				triangulation.missingInside.size(), triangulation.inside, triangulation.wronglyInside.size(),
+				triangulation.outside);
+		assertThat(grid.missingInside.size() + grid.wronglyInside.size())
+			.isLessThanOrEqualTo(triangulation.missingInside.size() + triangulation.wronglyInside.size());
+	}
+
+	// issue 15: car routes use contraction hierarchies prepared with the graph, and give
+	// the times and distances of A* on the base graph
+	@Test
+	void contractionHierarchyRoutesEqualRoutesOnTheBaseGraph() {
+		var router = AndorraGraph.router();
+		assertThat(router.preparedForRoutes("car")).isTrue();
+		assertThat(router.preparedForRoutes("foot")).isFalse();
+		List<Point> points = snappedRandomPoints(60, 5);
+		for (int i = 0; i + 1 < points.size(); i += 2) {
+			var from = router.place("car", points.get(i).getX(), points.get(i).getY());
+			var to = router.place("car", points.get(i + 1).getX(), points.get(i + 1).getY());
+			Leg ch = router.route("car", from, to, true).leg();
+			Leg base = router.routeOnBaseGraph("car", from, to, false).leg();
+			assertThat(ch.seconds()).as("%s -> %s", points.get(i), points.get(i + 1))
+				.isCloseTo(base.seconds(), within(0.01));
+			assertThat(ch.metres()).isCloseTo(base.metres(), within(0.5));
+		}
+	}
+
+	static final List<Integer> BANDS = List.of(5, 10, 20);
+
+	/** The checks of 400 random road points against the areas of {@link #BANDS}. */
+	Checks check(List<MultiPolygon> reaches) {
 		List<Point> roadPoints = snappedRandomPoints(400, 42);
-		int inside = 0;
-		int outside = 0;
-		List<String> missingInside = new ArrayList<>();
-		List<String> wronglyInside = new ArrayList<>();
-		for (int b = 0; b < minutes.size(); b++) {
-			MultiPolygon reach = iso.bands().get(b).reach();
-			double limit = minutes.get(b) * 60;
+		Checks checks = new Checks();
+		for (int b = 0; b < BANDS.size(); b++) {
+			MultiPolygon reach = reaches.get(b);
+			assertThat(reach.isValid()).isTrue();
+			double limit = BANDS.get(b) * 60;
 			for (Point p : roadPoints) {
 				double t = engine.route(ANDORRA_LA_VELLA, p, "car", false).leg().seconds();
-				String what = p + " reached in " + Math.round(t) + " s, band " + minutes.get(b) + " min";
+				String what = p + " reached in " + Math.round(t) + " s, band " + BANDS.get(b) + " min";
 				if (t <= limit - 60) {
-					inside++;
+					checks.inside++;
 					if (reach.distance(p) > 1e-6) {
-						missingInside.add(what);
+						checks.missingInside.add(what);
 					}
 				}
 				else if (t >= limit + 60) {
-					outside++;
+					checks.outside++;
 					if (reach.contains(p)) {
-						wronglyInside.add(what);
+						checks.wronglyInside.add(what);
 					}
 				}
 			}
 		}
-		assertThat(inside).isGreaterThan(200);
-		assertThat(outside).isGreaterThan(200);
-		assertThat(missingInside.size()).as("outside their band: %s", missingInside).isLessThanOrEqualTo(inside / 100);
-		assertThat(wronglyInside.size()).as("inside a band they miss: %s", wronglyInside)
-			.isLessThanOrEqualTo(outside / 100);
+		return checks;
+	}
+
+	static final class Checks {
+
+		int inside;
+
+		int outside;
+
+		final List<String> missingInside = new ArrayList<>();
+
+		final List<String> wronglyInside = new ArrayList<>();
+
 	}
 
 	/**

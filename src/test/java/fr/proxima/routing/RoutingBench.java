@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 
 import fr.proxima.ProximaApplication;
 import fr.proxima.routing.internal.GraphHopperGraph;
+import fr.proxima.routing.internal.GraphHopperTreeMatrix;
+import fr.proxima.routing.internal.NetworkRouter;
 import fr.proxima.shared.Geo;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Point;
@@ -61,6 +63,9 @@ class RoutingBench {
 
 	@Test
 	void estimatePrecompute() {
+		if (!part("precompute")) {
+			return;
+		}
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ProximaApplication.class)
 			.web(WebApplicationType.NONE)
 			.properties("spring.datasource.url=jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1", "proxima.routing.osm-file=",
@@ -106,7 +111,10 @@ class RoutingBench {
 	private void bench(String label, Path osm, double minLon, double minLat, double maxLon, double maxLat, int routes,
 			int isochrones, int pairSample) throws IOException {
 		Path dir = BENCH.resolve("graph-" + osm.getFileName());
-		deleteRecursively(dir);
+		boolean rebuild = Boolean.getBoolean("proxima.bench.rebuild") || !Files.isDirectory(dir);
+		if (rebuild) {
+			deleteRecursively(dir);
+		}
 		RoutingSettings settings = new RoutingSettings(osm.toString(), dir, List.of("car"), 2000, 60, false, 130,
 				new RoutingSettings.Limits(120, 10, 1_000_000, 200, 100, 24 * 3600));
 		long heapBefore = usedHeap();
@@ -119,30 +127,24 @@ class RoutingBench {
 			GraphHopperGraph.GraphStatus status = graph.status();
 			System.out.printf(Locale.ROOT, "%n[bench] === %s: %,d nodes, %,d edges ===%n", label, status.nodes(),
 					status.edges());
-			System.out.printf(Locale.ROOT, "[bench] import %.1f s, heap held by the graph %d MB%n", importSeconds,
-					(heapAfter - heapBefore) >> 20);
+			System.out.printf(Locale.ROOT,
+					"[bench] %s %.1f s (CH preparation of the car profile included when built), heap held by the"
+							+ " graph %d MB%n",
+					rebuild ? "import" : "load from the graph cache (-Dproxima.bench.rebuild=true to rebuild)",
+					importSeconds, (heapAfter - heapBefore) >> 20);
 			Random random = new Random(11);
 			List<Point> points = snapped(engine, random, minLon, minLat, maxLon, maxLat, Math.max(2 * routes, 2500));
 
-			long[] routeNanos = new long[routes];
-			for (int w = 0; w < 2; w++) { // the first pass warms the JIT up
-				for (int i = 0; i < routes; i++) {
-					long t = System.nanoTime();
-					engine.route(points.get(2 * i), points.get(2 * i + 1), "car", false);
-					routeNanos[i] = System.nanoTime() - t;
-				}
+			if (part("route")) {
+				benchRoutes(graph.router(), points, routes);
 			}
-			print("route", routeNanos);
 
-			long[] isoNanos = new long[isochrones];
-			for (int w = 0; w < 2; w++) {
-				for (int i = 0; i < (w == 0 ? Math.min(isochrones, 5) : isochrones); i++) {
-					long t = System.nanoTime();
-					engine.isochrone(points.get(i), List.of(30), "car", false);
-					isoNanos[i] = System.nanoTime() - t;
-				}
+			if (part("isochrone")) {
+				benchIsochrones(engine, graph.router(), points, isochrones);
 			}
-			print("30-minute isochrone (tree + triangulation + contour)", isoNanos);
+			if (!part("matrix")) {
+				return;
+			}
 
 			List<Point> sources = points.subList(0, 500);
 			List<Point> targetPoints = points.subList(500, 2500);
@@ -150,6 +152,22 @@ class RoutingBench {
 			Matrix matrix = engine.matrix(sources, targetPoints, 3600, "car", false);
 			double treeSeconds = (System.nanoTime() - t) / 1e9;
 			long reachable = Arrays.stream(matrix.legs()).flatMap(Arrays::stream).filter(Leg::reachable).count();
+			// before: GraphHopper's tree per source on one thread, on a sample of the
+			// sources
+			NetworkRouter router = graph.router();
+			int sampled = 50;
+			List<NetworkRouter.Placed> placedTargets = targetPoints.stream()
+				.map(p -> router.place("car", p.getX(), p.getY()))
+				.toList();
+			t = System.nanoTime();
+			GraphHopperTreeMatrix.reachableCells(router, "car",
+					sources.subList(0, sampled).stream().map(p -> router.place("car", p.getX(), p.getY())).toList(),
+					placedTargets, 3600);
+			double before = (System.nanoTime() - t) / 1e9 * sources.size() / sampled;
+			System.out.printf(Locale.ROOT,
+					"[bench] matrix 500 x 2,000: array trees on %d cores (after) %.2f s; GraphHopper's tree per source"
+							+ " on one thread (before) %.1f s extrapolated from %d sources; ratio %.3f%n",
+					Runtime.getRuntime().availableProcessors(), treeSeconds, before, sampled, treeSeconds / before);
 			t = System.nanoTime();
 			for (int i = 0; i < pairSample; i++) {
 				engine.route(sources.get(random.nextInt(sources.size())),
@@ -167,6 +185,87 @@ class RoutingBench {
 		finally {
 			graph.destroy();
 		}
+	}
+
+	/**
+	 * The same random pairs routed with contraction hierarchies (the engine's route) and
+	 * by A* on the base graph (the method before CH), interleaved; the first pass warms
+	 * the JIT up.
+	 */
+	private static void benchRoutes(NetworkRouter router, List<Point> points, int routes) {
+		long[] chNanos = new long[routes];
+		long[] baseNanos = new long[routes];
+		double maxDifference = 0;
+		for (int w = 0; w < 2; w++) {
+			for (int i = 0; i < routes; i++) {
+				Point a = points.get(2 * i);
+				Point b = points.get(2 * i + 1);
+				long t = System.nanoTime();
+				NetworkRouter.RouteResult ch = router.route("car", router.place("car", a.getX(), a.getY()),
+						router.place("car", b.getX(), b.getY()), false);
+				chNanos[i] = System.nanoTime() - t;
+				t = System.nanoTime();
+				NetworkRouter.RouteResult base = router.routeOnBaseGraph("car", router.place("car", a.getX(), a.getY()),
+						router.place("car", b.getX(), b.getY()), false);
+				baseNanos[i] = System.nanoTime() - t;
+				maxDifference = Math.max(maxDifference, Math.abs(ch.leg().seconds() - base.leg().seconds()));
+			}
+		}
+		System.out.printf(Locale.ROOT, "[bench] route, CH prepared: %b; largest time difference CH vs A*: %.3f s%n",
+				router.preparedForRoutes("car"), maxDifference);
+		print("route, CH (after)", chNanos);
+		print("route, A* on the base graph (before)", baseNanos);
+		System.out.printf(Locale.ROOT, "[bench] route p50 ratio CH / A*: %.3f%n",
+				(double) median(chNanos) / median(baseNanos));
+	}
+
+	/**
+	 * 30-minute isochrones from the same points by the engine (gridded tree, contoured)
+	 * and by the triangulation used before, interleaved; the first pass (5 of each) warms
+	 * up.
+	 */
+	private static void benchIsochrones(TravelTimeEngine engine, NetworkRouter router, List<Point> points,
+			int isochrones) {
+		long[] gridNanos = new long[isochrones];
+		// the triangulation takes seconds on the grid: 5 of them after the warm-up
+		int triangulations = Math.min(isochrones, 5);
+		long[] triangulationNanos = new long[triangulations];
+		double areaRatio = 0;
+		for (int w = 0; w < 2; w++) {
+			for (int i = 0; i < (w == 0 ? triangulations : isochrones); i++) {
+				Point p = points.get(i);
+				long t = System.nanoTime();
+				Isochrone iso = engine.isochrone(p, List.of(30), "car", false);
+				gridNanos[i] = System.nanoTime() - t;
+				if (i < triangulations) {
+					t = System.nanoTime();
+					var before = router.reachByTriangulation("car", router.place("car", p.getX(), p.getY()),
+							List.of(30), false);
+					triangulationNanos[i] = System.nanoTime() - t;
+					areaRatio += w == 0 ? 0
+							: iso.bands().get(0).reach().getArea() / before.get(0).getArea() / triangulations;
+				}
+			}
+		}
+		print("30-minute isochrone, gridded tree + marching squares (after)", gridNanos);
+		print("30-minute isochrone, triangulated tree (before)", triangulationNanos);
+		System.out.printf(Locale.ROOT, "[bench] isochrone p50 ratio grid / triangulation: %.3f; mean area ratio %.2f%n",
+				(double) median(gridNanos) / median(triangulationNanos), areaRatio);
+	}
+
+	/**
+	 * Which parts to run: {@code -Dproxima.bench.parts=route,isochrone,matrix} (all by
+	 * default).
+	 */
+	static boolean part(String name) {
+		String parts = System.getProperty("proxima.bench.parts", "");
+		return parts.isBlank() || List.of(parts.split(",")).contains(name);
+	}
+
+	static long median(long[] nanos) {
+		long[] sorted = nanos.clone();
+		Arrays.sort(sorted);
+		return sorted[sorted.length / 2];
 	}
 
 	private static List<Point> snapped(TravelTimeEngine engine, Random random, double minLon, double minLat,

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import com.graphhopper.GraphHopper;
+import com.graphhopper.config.CHProfile;
 import com.graphhopper.config.Profile;
 import com.graphhopper.json.Statement;
 import com.graphhopper.util.Constants;
@@ -26,8 +27,9 @@ import org.springframework.stereotype.Component;
 /**
  * The embedded GraphHopper graph: built from {@code proxima.routing.osm-file} once,
  * cached in {@code proxima.routing.graph-dir}, rebuilt when the OSM file (size,
- * modification time) or the profiles change. With no OSM file configured there is no
- * graph and {@link #router()} is null: every answer comes from the estimate.
+ * modification time) or the profiles change; the car profile is prepared with contraction
+ * hierarchies at build and its preparation is cached too. With no OSM file configured
+ * there is no graph and {@link #router()} is null: every answer comes from the estimate.
  */
 @Component
 public class GraphHopperGraph implements DisposableBean {
@@ -44,6 +46,12 @@ public class GraphHopperGraph implements DisposableBean {
 			+ "foot_access, foot_average_speed";
 
 	private static final Map<String, String> PROFILE_VEHICLES = Map.of("car", "car", "foot", "foot");
+
+	/**
+	 * The profiles prepared with contraction hierarchies at graph build (stored in the
+	 * graph cache): routes on them take a bidirectional CH search instead of A*.
+	 */
+	static final List<String> CH_PROFILES = List.of("car");
 
 	private final RoutingSettings settings;
 
@@ -104,7 +112,12 @@ public class GraphHopperGraph implements DisposableBean {
 		gh.setGraphHopperLocation(dir.toString());
 		gh.setEncodedValuesString(ENCODED_VALUES);
 		gh.setProfiles(profiles.stream().map(GraphHopperGraph::profile).toList());
+		gh.getCHPreparationHandler().setCHProfiles(chProfiles(profiles).stream().map(CHProfile::new).toList());
 		return gh;
+	}
+
+	static List<String> chProfiles(List<String> profiles) {
+		return profiles.stream().filter(CH_PROFILES::contains).toList();
 	}
 
 	/**
@@ -129,7 +142,7 @@ public class GraphHopperGraph implements DisposableBean {
 		try {
 			return "graphhopper=" + Constants.VERSION + ";osm=" + osm + ";size=" + Files.size(osm) + ";mtime="
 					+ Files.getLastModifiedTime(osm).toMillis() + ";encoded=" + ENCODED_VALUES + ";profiles="
-					+ String.join(",", profiles);
+					+ String.join(",", profiles) + ";ch=" + String.join(",", chProfiles(profiles));
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

@@ -5,12 +5,16 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 
 import com.graphhopper.GraphHopper;
 import com.graphhopper.config.Profile;
 import com.graphhopper.isochrone.algorithm.ShortestPathTree;
 import com.graphhopper.routing.AStarBidirection;
+import com.graphhopper.routing.EdgeToEdgeRoutingAlgorithm;
 import com.graphhopper.routing.Path;
+import com.graphhopper.routing.ch.CHRoutingAlgorithmFactory;
 import com.graphhopper.routing.ev.Subnetwork;
 import com.graphhopper.routing.querygraph.QueryGraph;
 import com.graphhopper.routing.util.DefaultSnapFilter;
@@ -18,6 +22,7 @@ import com.graphhopper.routing.util.EdgeFilter;
 import com.graphhopper.routing.util.TraversalMode;
 import com.graphhopper.routing.weighting.Weighting;
 import com.graphhopper.storage.BaseGraph;
+import com.graphhopper.storage.RoutingCHGraph;
 import com.graphhopper.storage.index.Snap;
 import com.graphhopper.util.PMap;
 import com.graphhopper.util.shapes.BBox;
@@ -46,6 +51,9 @@ public final class NetworkRouter {
 
 	private static final long CONTOUR_MARGIN_MIN_MS = 600_000;
 
+	/** Trees of one matrix run on this many threads at most. */
+	private static final int PARALLELISM = Runtime.getRuntime().availableProcessors();
+
 	private final GraphHopper hopper;
 
 	private final BaseGraph graph;
@@ -58,11 +66,14 @@ public final class NetworkRouter {
 
 	private final Map<String, EdgeFilter> snapFilters = new HashMap<>();
 
+	private final Map<String, RoutingCHGraph> chGraphs;
+
 	NetworkRouter(GraphHopper hopper, RoutingSettings settings) {
 		this.hopper = hopper;
 		this.graph = hopper.getBaseGraph();
 		this.bounds = graph.getBounds();
 		this.maxSnapMetres = settings.maxSnapMetres();
+		this.chGraphs = hopper.getCHGraphs();
 		for (Profile profile : hopper.getProfiles()) {
 			Weighting w = hopper.createWeighting(profile, new PMap());
 			weightings.put(profile.getName(), w);
@@ -127,12 +138,36 @@ public final class NetworkRouter {
 
 	/**
 	 * Fastest route between two placed points; unreachable (network) when no path exists.
+	 * On a profile prepared with contraction hierarchies this is a bidirectional CH
+	 * search, else bidirectional A* on the base graph.
 	 */
 	public RouteResult route(String profile, Placed from, Placed to, boolean withGeometry) {
+		RoutingCHGraph ch = chGraphs.get(profile);
+		if (ch == null) {
+			return routeOnBaseGraph(profile, from, to, withGeometry);
+		}
+		QueryGraph qg = QueryGraph.create(graph, from.snap(), to.snap());
+		EdgeToEdgeRoutingAlgorithm algo = new CHRoutingAlgorithmFactory(ch, qg).createAlgo(new PMap());
+		return result(algo.calcPath(from.snap().getClosestNode(), to.snap().getClosestNode()), withGeometry);
+	}
+
+	/**
+	 * The same route by bidirectional A* on the base graph, without the CH preparation:
+	 * what the tests compare CH routes with, and the bench's baseline.
+	 */
+	public RouteResult routeOnBaseGraph(String profile, Placed from, Placed to, boolean withGeometry) {
 		QueryGraph qg = QueryGraph.create(graph, from.snap(), to.snap());
 		AStarBidirection algo = new AStarBidirection(qg, qg.wrapWeighting(weightings.get(profile)),
 				TraversalMode.NODE_BASED);
-		Path path = algo.calcPath(from.snap().getClosestNode(), to.snap().getClosestNode());
+		return result(algo.calcPath(from.snap().getClosestNode(), to.snap().getClosestNode()), withGeometry);
+	}
+
+	/** Whether routes of this profile use contraction hierarchies. */
+	public boolean preparedForRoutes(String profile) {
+		return chGraphs.containsKey(profile);
+	}
+
+	private static RouteResult result(Path path, boolean withGeometry) {
 		if (!path.isFound()) {
 			return new RouteResult(Leg.unreachable(TravelMethod.NETWORK), null);
 		}
@@ -147,9 +182,10 @@ public final class NetworkRouter {
 
 	/**
 	 * Travel times from each placed source to each placed target (or back when
-	 * {@code toSource}), one shortest-path tree per source over one query graph holding
-	 * every point. Cells whose source or target is not on the network are left null for
-	 * the caller to estimate.
+	 * {@code toSource}), one shortest-path tree per source ({@link ArrayTree}) over one
+	 * query graph holding every point, the sources shared out over the machine's cores.
+	 * Cells whose source or target is not on the network are left null for the caller to
+	 * estimate.
 	 * @param beforeEachTree called before each tree (a deadline check may throw from it)
 	 */
 	public Leg[][] matrix(String profile, List<Placed> sources, List<Placed> targets, double cutoffSeconds,
@@ -184,37 +220,81 @@ public final class NetworkRouter {
 			}
 		}
 		long cutoffMs = (long) Math.ceil(cutoffSeconds * 1000);
-		for (int s = 0; s < sources.size(); s++) {
-			if (!sources.get(s).onNetwork()) {
-				continue;
-			}
-			beforeEachTree.run();
-			Leg[] row = legs[s];
-			for (int t = 0; t < targets.size(); t++) {
-				if (targets.get(t).onNetwork()) {
-					row[t] = Leg.unreachable(TravelMethod.NETWORK);
-				}
-			}
-			ShortestPathTree tree = new ShortestPathTree(qg, weighting, toSource, TraversalMode.NODE_BASED);
-			tree.setTimeLimit(cutoffMs);
-			tree.search(sources.get(s).snap().getClosestNode(), label -> {
-				if (label.time <= cutoffMs) {
-					for (int t = head[label.node]; t >= 0; t = next[t]) {
-						row[t] = new Leg(label.time / 1000.0, label.distance, TravelMethod.NETWORK);
+		int workers = Math.min(PARALLELISM, sources.size());
+		// sources dealt out round-robin to the workers, each with its own array tree; the
+		// first failure (a deadline) stops them all and is thrown here as it was
+		AtomicReference<RuntimeException> failure = new AtomicReference<>();
+		IntStream.range(0, workers).parallel().forEach(worker -> {
+			try {
+				ArrayTree tree = new ArrayTree(qg, weighting, toSource);
+				try {
+					for (int s = worker; s < sources.size() && failure.get() == null; s += workers) {
+						if (sources.get(s).onNetwork()) {
+							beforeEachTree.run();
+							fillRow(tree, sources.get(s), targets, head, next, cutoffMs, legs[s]);
+						}
 					}
 				}
-			});
+				finally {
+					tree.release();
+				}
+			}
+			catch (RuntimeException e) {
+				failure.compareAndSet(null, e);
+			}
+		});
+		if (failure.get() != null) {
+			throw failure.get();
 		}
 		return legs;
 	}
 
+	private static void fillRow(ArrayTree tree, Placed source, List<Placed> targets, int[] head, int[] next,
+			long cutoffMs, Leg[] row) {
+		for (int t = 0; t < targets.size(); t++) {
+			if (targets.get(t).onNetwork()) {
+				row[t] = Leg.unreachable(TravelMethod.NETWORK);
+			}
+		}
+		tree.search(source.snap().getClosestNode(), cutoffMs, (node, ms, metres) -> {
+			for (int t = head[node]; t >= 0; t = next[t]) {
+				row[t] = new Leg(ms / 1000.0, metres, TravelMethod.NETWORK);
+			}
+		});
+	}
+
 	/**
 	 * The areas reached within each of the given minutes (cumulative, not rings), from
-	 * one shortest-path tree: the tree's nodes are triangulated with their times and each
-	 * area is the contour of that triangulation at its time ({@link TimeContours}).
+	 * one shortest-path tree explored to the last band: its roads' times are gridded
+	 * ({@link TimeGrid}) and each area is the grid's contour at its time
+	 * ({@link GridContours}).
 	 * @throws IllegalArgumentException when too few roads are reached to draw an area
 	 */
 	public List<MultiPolygon> reach(String profile, Placed origin, List<Integer> minutes, boolean toOrigin) {
+		QueryGraph qg = QueryGraph.create(graph, origin.snap());
+		ArrayTree tree = new ArrayTree(qg, qg.wrapWeighting(weightings.get(profile)), toOrigin);
+		TimeGrid grid;
+		try {
+			grid = new TimeGrid(tree, origin.snap().getClosestNode(), minutes.get(minutes.size() - 1) * 60_000L);
+		}
+		finally {
+			tree.release();
+		}
+		GridContours contours = new GridContours(grid);
+		List<MultiPolygon> areas = new ArrayList<>(minutes.size());
+		for (int m : minutes) {
+			areas.add(contours.below(m * 60_000.0));
+		}
+		return areas;
+	}
+
+	/**
+	 * The same areas by the method before the grid, kept to compare with it (bench and
+	 * accuracy test): a Delaunay triangulation of the tree's points, explored to 1.5 ×
+	 * the last band, contoured ({@link TimeContours}).
+	 */
+	public List<MultiPolygon> reachByTriangulation(String profile, Placed origin, List<Integer> minutes,
+			boolean toOrigin) {
 		QueryGraph qg = QueryGraph.create(graph, origin.snap());
 		ShortestPathTree tree = new ShortestPathTree(qg, qg.wrapWeighting(weightings.get(profile)), toOrigin,
 				TraversalMode.NODE_BASED);
@@ -226,6 +306,15 @@ public final class NetworkRouter {
 			areas.add(contours.below(m * 60_000.0));
 		}
 		return areas;
+	}
+
+	/** The profile's weighting on the base graph (for the bench's baselines). */
+	Weighting weighting(String profile) {
+		return weightings.get(profile);
+	}
+
+	BaseGraph graph() {
+		return graph;
 	}
 
 	public boolean hasProfile(String profile) {
