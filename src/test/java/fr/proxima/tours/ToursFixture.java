@@ -53,9 +53,14 @@ abstract class ToursFixture {
 
 	RequestPostProcessor admin;
 
+	/** Whether the tests need the Lozère communes (the Andorra test does not). */
+	boolean needsLozere() {
+		return true;
+	}
+
 	@BeforeEach
 	void lozereAndOrganisations() {
-		if (imported.add(getClass())) {
+		if (needsLozere() && imported.add(getClass())) {
 			InventedPlaces.clear(jdbc);
 			DirectoryImportReport report = imports.importDirectory(SharedData.root());
 			assertThat(report.status()).as(report.toString()).isEqualTo(ImportReport.Status.SUCCEEDED);
