@@ -13,6 +13,7 @@ import fr.proxima.shared.InvalidInputException;
 import fr.proxima.tours.TourInputException.Fault;
 import fr.proxima.tours.internal.Clock;
 import fr.proxima.tours.internal.MatrixLegs;
+import fr.proxima.tours.internal.Reorderer;
 import fr.proxima.tours.internal.Timeline;
 import fr.proxima.tours.internal.TourChecks;
 import fr.proxima.tours.internal.TourComputer;
@@ -31,8 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OptimisationService {
 
-	private static final String CREW = "caregiver";
-
 	private final ToursAccess access;
 
 	private final TourStore store;
@@ -45,9 +44,12 @@ public class OptimisationService {
 
 	private final TourComputer computer;
 
+	private final Reorderer reorderer;
+
 	OptimisationService(ToursAccess access, TourStore store, TravelTimeEngine engine, TourService tours,
-			ToursSettings settings, TourComputer computer) {
+			ToursSettings settings, TourComputer computer, Reorderer reorderer) {
 		this.computer = computer;
+		this.reorderer = reorderer;
 		this.access = access;
 		this.store = store;
 		this.engine = engine;
@@ -59,33 +61,10 @@ public class OptimisationService {
 	@Transactional
 	public Optimisation reorder(long tourId, Double seconds, boolean allowEstimate, boolean apply) {
 		Tour tour = access.tour(tourId, "optimise");
-		int n = tour.visits().size();
-		limit(n, settings.maxVisitsPerTour(), "proxima.tours.max-visits-per-tour");
+		limit(tour.visits().size(), settings.maxVisitsPerTour(), "proxima.tours.max-visits-per-tour");
 		VrpSolver.Budget budget = budget(seconds);
-		MatrixLegs m = MatrixLegs.of(engine, TourComputer.points(tour));
-		checkNetwork(m, allowEstimate, i -> i == 0 ? "start" : i == n + 1 ? "end" : "visit " + (i - 1));
-		List<VrpSolver.Job> jobs = new ArrayList<>();
-		for (int i = 0; i < n; i++) {
-			Tour.Visit v = tour.visits().get(i);
-			jobs.add(new VrpSolver.Job(String.valueOf(i), i + 1, v.windowStart() * 60.0, v.windowEnd() * 60.0,
-					v.durationMinutes() * 60.0, 0));
-		}
-		VrpSolver.Crew crew = new VrpSolver.Crew(CREW, 0, n + 1, tour.startMinute() * 60.0, 48 * 3600.0, 1);
-		VrpSolver.Answer answer = VrpSolver.solve(m.seconds(), m.metres(), List.of(crew), jobs, VrpSolver.Cost.TIME,
-				budget);
-		List<Integer> given = new ArrayList<>();
-		for (int i = 0; i < n; i++) {
-			given.add(i);
-		}
-		List<Integer> found = new ArrayList<>(
-				answer.routes().getOrDefault(CREW, List.of()).stream().map(Integer::valueOf).toList());
-		answer.unassigned().keySet().forEach(id -> found.add(Integer.valueOf(id)));
-		Timeline.Schedule before = schedule(tour, m, given);
-		Timeline.Schedule after = schedule(tour, m, found);
-		boolean better = after.lateVisits() < before.lateVisits()
-				|| (after.lateVisits() == before.lateVisits() && after.driveSeconds() <= before.driveSeconds());
-		List<Integer> order = better ? found : given;
-		Tour reordered = tour.withVisits(order.stream().map(tour.visits()::get).toList());
+		Reorderer.Result r = reorderer.reorder(tour, budget, allowEstimate);
+		Tour reordered = tour.withVisits(r.order().stream().map(tour.visits()::get).toList());
 		TourView view;
 		if (apply) {
 			store.update(tourId, reordered);
@@ -94,13 +73,13 @@ public class OptimisationService {
 		else {
 			view = computer.compute(reordered, false).view();
 		}
-		List<Optimisation.Unassigned> unassigned = answer.unassigned()
+		List<Optimisation.Unassigned> unassigned = r.unassigned()
 			.entrySet()
 			.stream()
 			.map(e -> new Optimisation.Unassigned("visit " + e.getKey(), e.getValue()))
 			.toList();
-		return new Optimisation(m.method(), figures(before), figures(better ? after : before), order, !better,
-				List.of(), unassigned, answer.millis(), answer.iterations(), budget.millis(), apply, view);
+		return new Optimisation(r.method(), figures(r.before()), figures(r.after()), r.order(), r.kept(), List.of(),
+				unassigned, r.millis(), r.iterations(), budget.millis(), apply, view);
 	}
 
 	/**
@@ -154,7 +133,8 @@ public class OptimisationService {
 		visits.forEach(v -> points.add(Geo.point(v.lon(), v.lat())));
 		VrpSolver.Budget budget = budget(req.seconds());
 		MatrixLegs m = MatrixLegs.of(engine, points);
-		checkNetwork(m, Boolean.TRUE.equals(req.allowEstimate()), i -> i == 0 ? "depot" : "visit " + ids.get(i - 1));
+		Reorderer.checkNetwork(m, Boolean.TRUE.equals(req.allowEstimate()),
+				i -> i == 0 ? "depot" : "visit " + ids.get(i - 1));
 		List<VrpSolver.Job> jobs = new ArrayList<>();
 		for (int i = 0; i < visits.size(); i++) {
 			Tour.Visit v = visits.get(i);
@@ -199,13 +179,6 @@ public class OptimisationService {
 			.toList();
 	}
 
-	private static Timeline.Schedule schedule(Tour tour, MatrixLegs m, List<Integer> order) {
-		List<Integer> points = order.stream().map(i -> i + 1).toList();
-		List<Timeline.Stop> all = TourComputer.stops(tour);
-		return Timeline.run(tour.startMinute() * 60.0, order.stream().map(all::get).toList(),
-				m.along(0, points, tour.visits().size() + 1));
-	}
-
 	private VrpSolver.Budget budget(Double seconds) {
 		long max = settings.optimisationBudget().toMillis();
 		if (seconds != null && (!(seconds > 0) || seconds * 1000 > max)) {
@@ -220,18 +193,6 @@ public class OptimisationService {
 		if (count > max) {
 			throw new InvalidInputException(HttpStatus.CONTENT_TOO_LARGE,
 					count + " exceeds the limit of " + max + " (" + setting + ")");
-		}
-	}
-
-	private static void checkNetwork(MatrixLegs m, boolean allowEstimate, java.util.function.IntFunction<String> name) {
-		List<Integer> off = m.offNetwork();
-		if (!off.isEmpty() && !allowEstimate) {
-			throw new TourInputException(HttpStatus.UNPROCESSABLE_CONTENT,
-					off.stream()
-						.map(i -> new Fault(null, name.apply(i),
-								"answered by the estimate (" + m.status(i).code()
-										+ "): optimising on estimates needs allowEstimate=true"))
-						.toList());
 		}
 	}
 
