@@ -45,9 +45,27 @@ class ModularityTest {
 		noClasses().that()
 			.resideOutsideOfPackage("fr.proxima.routing.internal..")
 			.should()
-			.dependOnClassesThat()
-			.resideInAPackage("com.graphhopper..")
+			.dependOnClassesThat(
+					com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("com.graphhopper..")
+						.and(com.tngtech.archunit.base.DescribedPredicate
+							.not(com.tngtech.archunit.core.domain.JavaClass.Predicates
+								.resideInAPackage("com.graphhopper.jsprit.."))))
 			.because("only fr.proxima.routing.internal may use GraphHopper")
+			.check(classes);
+	}
+
+	// issue 13: jsprit (also published under com.graphhopper) stays behind the tours
+	// module's solver
+	@Test
+	void onlyTheToursSolverUsesJsprit() {
+		JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("fr.proxima");
+		noClasses().that()
+			.resideOutsideOfPackage("fr.proxima.tours.internal..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("com.graphhopper.jsprit..")
+			.because("only fr.proxima.tours.internal may use jsprit")
 			.check(classes);
 	}
 

@@ -32,11 +32,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every public output holds only public offer and territory properties. There are no
- * caregiver tours yet: this test lists every field of every collection, tile layer and
- * export, so that a tour, a visit or a person's address leaking into one later fails it.
+ * Every public output holds only public offer and territory properties: with a real tour
+ * stored (a caregiver pseudonym, visits at distinctive points), this test lists every
+ * field of every collection, tile layer and export and looks for the tour's values in
+ * every body, so that a tour, a visit or a person's address leaking into one fails it.
  */
 // issue 14: no caregiver-route data in any OGC collection, tile layer or export
+// issue 13: with real tours in the store
 class NoCaregiverRouteDataTest {
 
 	/**
@@ -56,10 +58,42 @@ class NoCaregiverRouteDataTest {
 			"(?i).*(tour|round|visit|caregiver|carer|aidant|intervenant|tournee|tournée|patient|beneficiar|bénéficiaire|"
 					+ "client|person|route|itinerar|schedule|planning|shift|vehicle|driver).*");
 
+	/** The stored tour's caregiver and the visits' points (away from every offer). */
+	static final String CAREGIVER = "IDE-LEAK-7Q";
+
+	static final double[][] VISITS = { { 3.123457, 44.654321 }, { 3.187653, 44.612347 } };
+
 	abstract static class Contract extends LozereServer {
 
 		@TempDir
 		Path dir;
+
+		@org.junit.jupiter.api.BeforeEach
+		void storeARealTour() {
+			if (jdbc.queryForObject("SELECT COUNT(*) FROM tour WHERE caregiver = ?", Long.class, CAREGIVER) > 0) {
+				return;
+			}
+			jdbc.update("INSERT INTO organisation (name) VALUES ('SSIAD INVENTÉ TOURNÉES')");
+			long org = jdbc.queryForObject("SELECT MAX(id) FROM organisation WHERE name = 'SSIAD INVENTÉ TOURNÉES'",
+					Long.class);
+			jdbc.update("INSERT INTO tour (organisation_id, tour_date, caregiver, start_minute, start_lon, start_lat,"
+					+ " end_lon, end_lat, drive_seconds, drive_metres, method, created_at, updated_at)"
+					+ " VALUES (?, DATE '2026-11-20', ?, 480, ?, ?, ?, ?, 1800, 25000, 'estimate', CURRENT_TIMESTAMP,"
+					+ " CURRENT_TIMESTAMP)", org, CAREGIVER, VISITS[0][0], VISITS[0][1], VISITS[0][0], VISITS[0][1]);
+			long tour = jdbc.queryForObject("SELECT id FROM tour WHERE caregiver = ?", Long.class, CAREGIVER);
+			for (int i = 0; i < VISITS.length; i++) {
+				jdbc.update(
+						"INSERT INTO tour_visit (tour_id, position, lon, lat, commune_code, window_start,"
+								+ " window_end, duration_minutes, care_type, drive_in_seconds)"
+								+ " VALUES (?, ?, ?, ?, '48095', 540, 600, 30, 'NURSING', 900)",
+						tour, i, VISITS[i][0], VISITS[i][1]);
+			}
+		}
+
+		/** Neither the caregiver nor a visit's coordinates appear in a public body. */
+		static void assertNoTourValue(String where, String body) {
+			assertThat(body).as(where).doesNotContain(CAREGIVER, "3.123457", "44.654321", "3.187653", "44.612347");
+		}
 
 		@Test
 		void ogcCollectionsHoldOnlyPublicProperties() {
@@ -67,6 +101,7 @@ class NoCaregiverRouteDataTest {
 			assertThat(ids).containsExactly("offers", "communes", "departements", "coverage");
 			for (String id : ids) {
 				String items = ok("/ogc/collections/" + id + "/items?limit=1000");
+				assertNoTourValue("collection " + id, items);
 				List<Map<String, Object>> props = JsonPath.read(items, "$.features[*].properties");
 				assertThat(props).as(id).isNotEmpty();
 				props.forEach(p -> assertPublic("collection " + id, p.keySet()));
@@ -90,6 +125,7 @@ class NoCaregiverRouteDataTest {
 						assertThat(l.getName()).isIn("offers", "communes", "departements");
 						for (Geometry g : l.getGeometries()) {
 							assertPublic("tile layer " + l.getName(), ((Map<?, ?>) g.getUserData()).keySet());
+							assertNoTourValue("tile layer " + l.getName(), String.valueOf(g.getUserData()));
 						}
 					}
 				}
@@ -99,13 +135,17 @@ class NoCaregiverRouteDataTest {
 		@Test
 		void exportsHoldOnlyPublicFields() throws IOException, SQLException {
 			for (String layer : List.of("offers", "communes", "departements")) {
-				List<Map<String, Object>> props = JsonPath.read(ok("/exports/" + layer + ".geojson"),
-						"$.features[*].properties");
+				String geojson = ok("/exports/" + layer + ".geojson");
+				assertNoTourValue(layer + ".geojson", geojson);
+				assertNoTourValue(layer + ".csv", ok("/exports/" + layer + ".csv"));
+				List<Map<String, Object>> props = JsonPath.read(geojson, "$.features[*].properties");
 				props.forEach(p -> assertPublic(layer + ".geojson", p.keySet()));
 				String header = ok("/exports/" + layer + ".csv").lines().findFirst().orElseThrow();
 				assertPublic(layer + ".csv", List.of(header.split(",")));
 				Path gpkg = dir.resolve(layer + ".gpkg");
 				Files.write(gpkg, get("/exports/" + layer + ".gpkg").body());
+				assertNoTourValue(layer + ".gpkg",
+						new String(Files.readAllBytes(gpkg), java.nio.charset.StandardCharsets.ISO_8859_1));
 				assertPublic(layer + ".gpkg", columns(gpkg, layer));
 				assertThat(tables(gpkg)).as(layer + ".gpkg tables")
 					.allMatch(t -> t.startsWith("gpkg_") || t.startsWith("rtree_") || t.equals(layer)
@@ -113,6 +153,7 @@ class NoCaregiverRouteDataTest {
 			}
 			for (String schema : List.of("/exports/hsds.json", "/exports/data-inclusion.json")) {
 				String body = ok(schema);
+				assertNoTourValue(schema, body);
 				Set<String> keys = new TreeSet<>();
 				keys(JsonPath.parse(body).json(), keys);
 				assertThat(keys).contains("name").noneMatch(k -> PRIVATE.matcher(k).matches());

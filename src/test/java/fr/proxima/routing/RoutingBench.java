@@ -32,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 // issue 3
-class RoutingBench {
+public class RoutingBench {
 
 	static final Path BENCH = Path.of("target/bench");
 
@@ -295,7 +295,7 @@ class RoutingBench {
 	 * row/column is a primary road, every 5th a tertiary, the rest residential. Placed
 	 * over Lozère's longitudes and latitudes only to have realistic coordinates.
 	 */
-	static void writeSyntheticGrid(Path file, int side, long seed) throws IOException {
+	public static void writeSyntheticGrid(Path file, int side, long seed) throws IOException {
 		Files.createDirectories(file.getParent());
 		Random random = new Random(seed);
 		double step = 0.0017;
