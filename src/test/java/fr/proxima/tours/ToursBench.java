@@ -94,7 +94,11 @@ class ToursBench {
 	static Tour tour(TravelTimeEngine engine, Random random, int n) {
 		List<Tour.Visit> visits = new ArrayList<>();
 		double side = 0.3 * Math.sqrt(20.0 / n);
-		while (visits.size() < n) {
+		for (int tries = 0; visits.size() < n; tries++) {
+			if (tries > 100 * n) {
+				throw new IllegalStateException("No visit could be placed on the road graph (" + engine.method()
+						+ "): check proxima.routing.osm-file and the graph folder");
+			}
 			double lon = 3.55 - side / 2 + random.nextDouble() * side;
 			double lat = 44.4 - side / 2 + random.nextDouble() * side;
 			if (engine.snap(Geo.point(lon, lat), null).status() == SnapStatus.SNAPPED) {
