@@ -57,10 +57,11 @@ class ToursBench {
 		}
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ProximaApplication.class)
 			.web(WebApplicationType.NONE)
-			.properties("spring.datasource.url=jdbc:h2:mem:tours-bench;DB_CLOSE_DELAY=-1",
-					"proxima.routing.osm-file=" + osm, "proxima.routing.graph-dir=target/bench/graph-tours-grid",
-					"proxima.routing.auto-refresh=false", "logging.level.root=WARN")
-			.run()) {
+			// command-line arguments: default properties would lose to
+			// application.properties
+			.run("--spring.datasource.url=jdbc:h2:mem:tours-bench;DB_CLOSE_DELAY=-1",
+					"--proxima.routing.osm-file=" + osm, "--proxima.routing.graph-dir=target/bench/graph-tours-grid",
+					"--proxima.routing.auto-refresh=false", "--logging.level.root=WARN")) {
 			TravelTimeEngine engine = app.getBean(TravelTimeEngine.class);
 			TourComputer computer = app.getBean(TourComputer.class);
 			Reorderer reorderer = app.getBean(Reorderer.class);
