@@ -61,6 +61,7 @@ export async function areaResults(bbox, { families, audience }) {
     family: families,
     audience: audience === 'all' ? null : audience,
     limit: AREA_LIMIT,
+    total: true,
   });
   const results = collection.features.map(result).filter((r) => r.lat !== null);
   return { results, total: collection.metadata.total ?? results.length };

@@ -30,7 +30,7 @@ class OfferController {
 	@Operation(operationId = "searchOffers", summary = "Search offers (JSON page)",
 			description = "Filters combine with AND. Sorted by name, or by distance when 'near' is given.")
 	ResultPage<OfferSummary> list(@ParameterObject OfferQuery query) {
-		return search.search(query.filter(settings), query.paging(settings)).linked();
+		return search.search(query.filter(settings), query.paging(settings), query.countTotal()).linked();
 	}
 
 	@GetMapping(path = "/api/offers.geojson", produces = { GEOJSON, MediaType.APPLICATION_JSON_VALUE })

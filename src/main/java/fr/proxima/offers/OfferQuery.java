@@ -29,10 +29,16 @@ record OfferQuery(
 		@Parameter(description = "id of the organisation running the offers") Long organisation,
 		@Parameter(description = "page size (default 50, at most proxima.api.max-limit, 500 by default;"
 				+ " more is a 400)") Integer limit,
-		@Parameter(description = "number of results to skip (default 0)") Integer offset) {
+		@Parameter(description = "number of results to skip (default 0)") Integer offset,
+		@Parameter(description = "true to count every match (one more query); otherwise 'total' is given only"
+				+ " when this page is the last one, and is null when more pages follow") Boolean total) {
 
 	OfferFilter filter(ApiSettings settings) {
 		return OfferFilter.parse(bbox, family, audience, commune, q, near, radius, organisation, settings);
+	}
+
+	boolean countTotal() {
+		return Boolean.TRUE.equals(total);
 	}
 
 	Paging paging(ApiSettings settings) {

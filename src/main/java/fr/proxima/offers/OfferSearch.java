@@ -64,21 +64,21 @@ class OfferSearch {
 
 	/**
 	 * One page of the offers matching the filter: by distance for a near-point search, by
-	 * name otherwise. The total is counted only when the page does not already tell it (a
-	 * first page that is not full).
+	 * name otherwise. One row more than the page is read to know whether a next page
+	 * exists; the matches are counted only when {@code countTotal} asks for it and the
+	 * page does not already tell it.
 	 */
-	ResultPage<OfferSummary> search(OfferFilter filter, Paging paging) {
+	ResultPage<OfferSummary> search(OfferFilter filter, Paging paging, boolean countTotal) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = where(filter, params);
 		boolean near = filter.near() != null;
-		params.addValue("limit", paging.limit()).addValue("offset", paging.offset());
+		params.addValue("limit", paging.limit() + 1).addValue("offset", paging.offset());
 		String sql = "SELECT " + SUMMARY_COLUMNS + (near ? ", " + DISTANCE + " AS distance_m" : "") + " FROM offer o"
 				+ where + (near ? " ORDER BY distance_m, o.id" : " ORDER BY o.name, o.id")
 				+ " OFFSET :offset ROWS FETCH FIRST :limit ROWS ONLY";
-		List<OfferSummary> items = jdbc.query(sql, params, (rs, i) -> summary(rs, near));
-		long total = paging.offset() == 0 && items.size() < paging.limit() ? items.size()
-				: jdbc.queryForObject("SELECT COUNT(*) FROM offer o" + where, params, Long.class);
-		return ResultPage.of(items, total, paging);
+		List<OfferSummary> rows = jdbc.query(sql, params, (rs, i) -> summary(rs, near));
+		return ResultPage.probed(rows, paging, countTotal,
+				() -> jdbc.queryForObject("SELECT COUNT(*) FROM offer o" + where, params, Long.class));
 	}
 
 	OfferDetail byId(long id) {

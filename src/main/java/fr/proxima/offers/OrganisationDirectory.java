@@ -57,7 +57,8 @@ class OrganisationDirectory {
 	}
 
 	private OrganisationDetail withOffers(OrganisationSummary o) {
-		List<OfferSummary> first = offers.search(OfferFilter.ofOrganisation(o.id()), new Paging(settings.maxLimit(), 0))
+		List<OfferSummary> first = offers
+			.search(OfferFilter.ofOrganisation(o.id()), new Paging(settings.maxLimit(), 0), false)
 			.items();
 		return new OrganisationDetail(o.id(), o.finessEj(), o.siren(), o.name(), o.type(), o.offerCount(),
 				"/api/offers?organisation=" + o.id(), first);

@@ -106,10 +106,16 @@ class OfferApiTest {
 				.andExpect(jsonPath("$.items[0].location.type").value("Point"));
 		}
 
+		// issue 15: a full page is not counted unless the total is asked for; the last
+		// page tells it
 		@Test
 		void pagingWalksAllResultsThroughNextLinks() throws Exception {
+			assertThat(JsonPath.<Integer>read(ok("/api/offers?limit=3&total=true"), "$.total"))
+				.isEqualTo(InventedPlaces.OFFERS.size());
+			mvc.perform(get("/api/offers.geojson?limit=3&total=true"))
+				.andExpect(jsonPath("$.metadata.total").value(InventedPlaces.OFFERS.size()));
 			String body = ok("/api/offers?limit=3");
-			assertThat(JsonPath.<Integer>read(body, "$.total")).isEqualTo(InventedPlaces.OFFERS.size());
+			assertThat(JsonPath.<Integer>read(body, "$.total")).as("not counted on a full first page").isNull();
 			List<String> seen = new ArrayList<>(JsonPath.<List<String>>read(body, "$.items[*].name"));
 			String next = JsonPath.read(body, "$.next");
 			int pages = 1;
@@ -121,6 +127,11 @@ class OfferApiTest {
 				pages++;
 			}
 			assertThat(pages).isEqualTo((InventedPlaces.OFFERS.size() + 2) / 3);
+			assertThat(JsonPath.<Integer>read(body, "$.total")).as("the last page tells the total")
+				.isEqualTo(InventedPlaces.OFFERS.size());
+			assertThat(JsonPath.<List<String>>read(ok("/api/offers?limit=3&offset=1000"), "$.items")).isEmpty();
+			assertThat(JsonPath.<Integer>read(ok("/api/offers?limit=3&offset=1000&total=true"), "$.total"))
+				.isEqualTo(InventedPlaces.OFFERS.size());
 			assertThat(seen).doesNotHaveDuplicates()
 				.containsExactlyInAnyOrderElementsOf(InventedPlaces.OFFERS.stream().map(InventedOffer::name).toList());
 		}
