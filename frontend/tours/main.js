@@ -50,7 +50,8 @@ async function start() {
       const total = aggregates.total;
       document.getElementById('total').textContent = total.suppressed ? t('total.masked')
         : t('total.shown', { visits: number(total.visits), share: percent(total.driveShare), tours: number(total.tours) });
-      say(t('status.loaded', { from: aggregates.from, to: aggregates.to }));
+      const chosen = form.elements.from.value || form.elements.to.value;
+      say(chosen ? t('status.loaded', { from: aggregates.from, to: aggregates.to }) : t('status.loadedAll'));
     } catch (e) {
       say(e.message, 'error');
     }
