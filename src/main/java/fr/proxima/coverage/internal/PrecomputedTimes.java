@@ -216,9 +216,25 @@ final class PrecomputedTimes {
 			return this;
 		}
 
+		/**
+		 * The row in commune order, whatever order the store returned: sums over a row
+		 * (E2SFCA) then add in the same order after a whole load and after an update.
+		 */
 		Row build() {
-			return new Row(Arrays.copyOf(communes, size), Arrays.copyOf(out, size), Arrays.copyOf(in, size),
-					Arrays.copyOf(estimate, size));
+			long[] order = new long[size];
+			for (int e = 0; e < size; e++) {
+				order[e] = ((long) communes[e] << 32) | e;
+			}
+			Arrays.sort(order);
+			Row row = new Row(new int[size], new float[size], new float[size], new boolean[size]);
+			for (int k = 0; k < size; k++) {
+				int e = (int) order[k];
+				row.communes()[k] = communes[e];
+				row.out()[k] = out[e];
+				row.in()[k] = in[e];
+				row.estimate()[k] = estimate[e];
+			}
+			return row;
 		}
 
 	}
