@@ -3,30 +3,39 @@ package fr.proxima.routing;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.IntStream;
 
 import jakarta.annotation.PreDestroy;
 
+import fr.proxima.routing.internal.Place;
+import fr.proxima.routing.internal.SqlChunks;
+import fr.proxima.routing.internal.TimeRow;
+import fr.proxima.routing.internal.TimeSources;
 import fr.proxima.routing.internal.TimeTableWriter;
-import fr.proxima.shared.Geo;
+import fr.proxima.routing.internal.TimeTableWriter.Scope;
 import fr.proxima.shared.OffersChanged;
-import org.locationtech.jts.geom.Point;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,25 +43,35 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Fills {@code offer_commune_time}: for every located offer, the travel times to and from
  * the representative point of every commune within the cutoff
  * ({@code proxima.routing.precompute-cutoff-minutes}), with one tree per offer and
- * direction (or the estimate per point). Communes are prefiltered by the straight-line
- * radius reachable within the cutoff, so not all pairs are timed. Each fill records a
- * {@code travel_time_run} with the graph and offers fingerprints;
- * {@link #refreshIfStale()} recomputes only when one of them (or the cutoff) changed.
+ * direction (or the estimate per point); communes are prefiltered by the straight-line
+ * radius reachable within the cutoff ({@link OfferRows}).
+ * <p>
+ * Incremental (issue 15, docs/travel-times.md): what each offer's rows were computed from
+ * (the engine key — graph, estimate settings, cutoff — and the offer's position and
+ * family) and each commune's representative point are kept in {@code offer_time_source}
+ * and {@code commune_time_source}. {@link #refreshIfStale()} recomputes only the offers
+ * whose source changed, the columns of new or moved communes, and removes the rows of
+ * removed offers and communes; a new engine key recomputes everything. Every write is one
+ * transaction (COPY on PostgreSQL, batches on H2) ending with a new
+ * {@code travel_time_run} that makes the coverage caches of every instance reload the
+ * table.
  */
 @Service
 public class TravelTimePrecompute {
 
 	private static final Logger log = LoggerFactory.getLogger(TravelTimePrecompute.class);
 
-	private static final int BATCH = 2000;
-
 	private final TravelTimeEngine engine;
 
 	private final RoutingSettings settings;
 
+	private final EstimateSettings estimate;
+
 	private final JdbcTemplate jdbc;
 
 	private final TransactionTemplate tx;
+
+	private volatile TravelTimeRefresh lastRefresh;
 
 	/** One refresh at a time, off the request and startup threads. */
 	private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
@@ -61,25 +80,18 @@ public class TravelTimePrecompute {
 		return t;
 	});
 
-	public TravelTimePrecompute(TravelTimeEngine engine, RoutingSettings settings, JdbcTemplate jdbc,
-			TransactionTemplate tx) {
+	public TravelTimePrecompute(TravelTimeEngine engine, RoutingSettings settings, EstimateSettings estimate,
+			JdbcTemplate jdbc, TransactionTemplate tx) {
 		this.engine = engine;
 		this.settings = settings;
+		this.estimate = estimate;
 		this.jdbc = jdbc;
 		this.tx = tx;
 	}
 
-	private record Located(String key, double lon, double lat) {
-
-		Point point() {
-			return Geo.point(lon, lat);
-		}
-
-	}
-
 	/**
 	 * After a change of offers (another module publishes {@link OffersChanged} once it is
-	 * committed), recomputes in the background when {@code proxima.routing.auto-refresh}
+	 * committed), refreshes in the background when {@code proxima.routing.auto-refresh}
 	 * is on. Until the new run commits, readers see the previous table.
 	 */
 	@EventListener
@@ -113,193 +125,259 @@ public class TravelTimePrecompute {
 
 	/** The latest run, if any. */
 	public Optional<TravelTimeRun> latestRun() {
-		return jdbc
-			.query("SELECT * FROM travel_time_run ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
-					(rs, i) -> new TravelTimeRun(rs.getLong("id"), rs.getString("graph_fingerprint"),
-							rs.getString("offers_fingerprint"), rs.getInt("cutoff_seconds"), rs.getInt("pairs"),
-							rs.getObject("started_at", OffsetDateTime.class),
-							rs.getObject("finished_at", OffsetDateTime.class)))
-			.stream()
-			.findFirst();
+		return runs("ORDER BY id DESC FETCH FIRST 1 ROWS ONLY").stream().findFirst();
+	}
+
+	private List<TravelTimeRun> runs(String where, Object... args) {
+		return jdbc.query("SELECT * FROM travel_time_run " + where,
+				(rs, i) -> new TravelTimeRun(rs.getLong("id"), rs.getString("graph_fingerprint"),
+						rs.getString("offers_fingerprint"), rs.getInt("cutoff_seconds"), rs.getInt("pairs"),
+						rs.getObject("started_at", OffsetDateTime.class),
+						rs.getObject("finished_at", OffsetDateTime.class)),
+				args);
+	}
+
+	/** What the latest refresh of this instance did, if any. */
+	public Optional<TravelTimeRefresh> lastRefresh() {
+		return Optional.ofNullable(lastRefresh);
 	}
 
 	/**
-	 * Recomputes when the graph, the offers, the communes or the cutoff changed since the
-	 * latest run; does nothing when there are no located offers and no run yet.
+	 * Recomputes what changed since the rows were stored: the offers whose position or
+	 * family changed (every offer when the graph, the estimate settings or the cutoff
+	 * changed, or when no run exists yet), the columns of new or moved communes; removes
+	 * the rows of removed or unlocated offers and removed communes. Does nothing when
+	 * there are no located offers and no run yet.
 	 * @return the new run, or empty when nothing changed
 	 */
 	public synchronized Optional<TravelTimeRun> refreshIfStale() {
-		List<Located> offers = offers();
-		List<Located> communes = communes();
-		String offersFingerprint = fingerprint(offers, communes);
-		Optional<TravelTimeRun> latest = latestRun();
-		boolean fresh = latest
-			.map(r -> r.graphFingerprint().equals(engine.graphFingerprint())
-					&& r.offersFingerprint().equals(offersFingerprint) && r.cutoffSeconds() == cutoffSeconds())
-			.orElse(offers.isEmpty());
-		if (fresh) {
+		Inputs now = inputs();
+		if (latestRun().isEmpty()) {
+			return now.offers().isEmpty() ? Optional.empty() : Optional.of(full(now));
+		}
+		String engineKey = engineKey();
+		Map<Long, TimeSources.OfferSource> stored = TimeSources.offers(jdbc);
+		List<Place> changed = now.offers()
+			.stream()
+			.filter(o -> !new TimeSources.OfferSource(engineKey, o.source()).equals(stored.get(id(o))))
+			.toList();
+		if (!changed.isEmpty() && changed.size() == now.offers().size()) {
+			return Optional.of(full(now));
+		}
+		Set<Long> gone = new HashSet<>(stored.keySet());
+		now.offers().forEach(o -> gone.remove(id(o)));
+		Map<String, String> storedCommunes = TimeSources.communes(jdbc);
+		List<Place> moved = now.communes()
+			.stream()
+			.filter(c -> !c.source().equals(storedCommunes.get(c.key())))
+			.toList();
+		Set<String> goneCommunes = new HashSet<>(storedCommunes.keySet());
+		now.communes().forEach(c -> goneCommunes.remove(c.key()));
+		if (changed.isEmpty() && gone.isEmpty() && moved.isEmpty() && goneCommunes.isEmpty()) {
 			log.info("Offer × commune travel times are up to date");
 			return Optional.empty();
 		}
-		return Optional.of(compute(offers, communes, offersFingerprint));
+		return Optional.of(incremental(now, changed, gone, moved, goneCommunes));
 	}
 
 	/**
-	 * Recomputes every offer × commune time now (called by the admin endpoint and after
-	 * imports).
+	 * Recomputes every offer × commune time now (the admin endpoint); the incremental
+	 * {@link #refreshIfStale()} is what changes of offers trigger.
 	 */
 	public synchronized TravelTimeRun refresh() {
-		List<Located> offers = offers();
-		List<Located> communes = communes();
-		return compute(offers, communes, fingerprint(offers, communes));
+		return full(inputs());
 	}
 
-	private TravelTimeRun compute(List<Located> offers, List<Located> communes, String offersFingerprint) {
+	/**
+	 * Computes the rows of exactly these offers against every commune (bounded by the
+	 * cutoff as always) and replaces exactly these offers' rows and sources in one
+	 * transaction; ids that are no longer located offers lose their rows. Idempotent.
+	 * Publishes no run: call {@link #publishRun()} once a set of such calls is done (the
+	 * partitioned national precompute of the {@code cluster} module).
+	 * @return the number of rows written
+	 */
+	public synchronized int recomputeOffers(Collection<Long> offerIds) {
+		Set<Long> ids = new LinkedHashSet<>(offerIds);
+		List<Place> offers = new ArrayList<>();
+		SqlChunks.forEachIn(ids, (in, keys) -> offers
+			.addAll(jdbc.query(OFFERS.replace("WHERE", "WHERE id IN " + in + " AND"), OFFER, keys)));
+		OfferRows compute = new OfferRows(engine, cutoffSeconds());
+		List<TimeRow> rows = compute.of(offers, communes());
+		tx.executeWithoutResult(status -> store(ids, offers, Set.of(), List.of(), rows, engineKey()));
+		return rows.size();
+	}
+
+	/**
+	 * Records the current table as the latest run (with the fingerprint of the offers and
+	 * communes as they are now), which makes the coverage caches of every instance reload
+	 * the precomputed times, as at the end of every refresh.
+	 */
+	public synchronized TravelTimeRun publishRun() {
+		OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC);
+		Inputs now = inputs();
+		return tx.execute(status -> record(started, now, true));
+	}
+
+	private TravelTimeRun full(Inputs now) {
 		OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC);
 		long t0 = System.nanoTime();
-		double cutoff = cutoffSeconds();
-		double radius = engine.reachRadiusMetres(cutoff, null);
+		OfferRows compute = new OfferRows(engine, cutoffSeconds());
 		log.info("Computing offer × commune travel times: {} offers, {} communes, cutoff {} min, radius {} km, {}",
-				offers.size(), communes.size(), settings.precomputeCutoffMinutes(), Math.round(radius / 1000),
-				engine.method().code());
-		CommuneGrid grid = new CommuneGrid(communes, radius);
-		AtomicInteger done = new AtomicInteger();
-		AtomicLong lastLog = new AtomicLong(t0);
-		// the offers share the machine's cores; rows keep the offers' order
-		List<Object[]> rows = IntStream.range(0, offers.size()).parallel().mapToObj(i -> {
-			List<Object[]> offerRows = rowsOf(offers.get(i), grid, radius, cutoff);
-			long now = System.nanoTime();
-			long last = lastLog.get();
-			if (now - last > 10_000_000_000L && lastLog.compareAndSet(last, now)) {
-				log.info("Offer × commune travel times: {}/{} offers", done.get(), offers.size());
-			}
-			done.incrementAndGet();
-			return offerRows;
-		}).flatMap(List::stream).toList();
+				now.offers().size(), now.communes().size(), settings.precomputeCutoffMinutes(),
+				Math.round(compute.radiusMetres() / 1000), engine.method().code());
+		List<TimeRow> rows = compute.of(now.offers(), now.communes());
 		long computed = System.nanoTime();
+		String engineKey = engineKey();
 		TravelTimeRun run = tx.execute(status -> {
-			// only the pairs that changed are written (issue 10: H2's file stays bounded)
-			TimeTableWriter.Changes changes = TimeTableWriter.replace(jdbc, rows, BATCH);
+			TimeTableWriter.Changes changes = TimeTableWriter.replace(jdbc, Scope.everything(), rows);
 			log.info("Offer × commune travel times: {} pairs inserted, {} updated, {} deleted", changes.inserted(),
 					changes.updated(), changes.deleted());
-			OffsetDateTime finished = OffsetDateTime.now(ZoneOffset.UTC);
-			jdbc.update(
-					"INSERT INTO travel_time_run (graph_fingerprint, offers_fingerprint, cutoff_seconds, pairs,"
-							+ " started_at, finished_at) VALUES (?, ?, ?, ?, ?, ?)",
-					engine.graphFingerprint(), offersFingerprint, (int) cutoff, rows.size(), started, finished);
-			return latestRun().orElseThrow();
+			TimeSources.replaceAll(jdbc, now.offers(), now.communes(), engineKey);
+			return record(started, now, false);
 		});
-		log.info("Offer × commune travel times done: {} pairs for {} offers in {} (times {}, store {})", rows.size(),
-				offers.size(), Duration.ofNanos(System.nanoTime() - t0), Duration.ofNanos(computed - t0),
-				Duration.ofNanos(System.nanoTime() - computed));
+		done(new TravelTimeRefresh(true, now.offers().size(), 0, now.communes().size(), 0, compute.timed(), rows.size(),
+				millis(computed - t0), millis(System.nanoTime() - computed)));
 		return run;
 	}
 
-	/** The rows of one offer: its times to and from the communes within reach. */
-	private List<Object[]> rowsOf(Located offer, CommuneGrid grid, double radius, double cutoff) {
-		List<Located> near = grid.within(offer, radius);
-		if (near.isEmpty()) {
-			return List.of();
-		}
-		Point source = offer.point();
-		List<Point> targets = near.stream().map(Located::point).toList();
-		List<Leg> out = engine.oneToMany(source, targets, cutoff, false);
-		List<Leg> in = engine.oneToMany(source, targets, cutoff, true);
-		List<Object[]> rows = new ArrayList<>();
-		for (int j = 0; j < near.size(); j++) {
-			Leg o = out.get(j);
-			Leg b = in.get(j);
-			if (o.reachable() || b.reachable()) {
-				Leg any = o.reachable() ? o : b;
-				boolean network = o.method() == TravelMethod.NETWORK && b.method() == TravelMethod.NETWORK;
-				rows.add(new Object[] { Long.parseLong(offer.key()), near.get(j).key(), seconds(o), seconds(b),
-						(float) any.metres(), (network ? TravelMethod.NETWORK : TravelMethod.ESTIMATE).code() });
-			}
-		}
-		return rows;
+	private TravelTimeRun incremental(Inputs now, List<Place> changed, Set<Long> gone, List<Place> moved,
+			Set<String> goneCommunes) {
+		OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC);
+		long t0 = System.nanoTime();
+		OfferRows compute = new OfferRows(engine, cutoffSeconds());
+		List<TimeRow> rows = new ArrayList<>(compute.of(changed, now.communes()));
+		Set<Long> offerScope = new HashSet<>(gone);
+		changed.forEach(o -> offerScope.add(id(o)));
+		// the other offers gain or lose only the new or moved communes' columns
+		rows.addAll(compute.of(now.offers().stream().filter(o -> !offerScope.contains(id(o))).toList(), moved));
+		Set<String> communeScope = new HashSet<>(goneCommunes);
+		moved.forEach(c -> communeScope.add(c.key()));
+		long computed = System.nanoTime();
+		String engineKey = engineKey();
+		TravelTimeRun run = tx.execute(status -> {
+			store(offerScope, changed, communeScope, moved, rows, engineKey);
+			return record(started, now, true);
+		});
+		TravelTimeRefresh refresh = new TravelTimeRefresh(false, changed.size(), gone.size(), moved.size(),
+				goneCommunes.size(), compute.timed(), rows.size(), millis(computed - t0),
+				millis(System.nanoTime() - computed));
+		log.info("Offer × commune travel times refreshed: {}", refresh);
+		done(refresh);
+		return run;
+	}
+
+	/**
+	 * Replaces the rows of these offers and communes and their sources (inside the
+	 * caller's transaction).
+	 */
+	private TimeTableWriter.Changes store(Set<Long> offerIds, List<Place> offers, Set<String> communeCodes,
+			List<Place> communes, List<TimeRow> rows, String engineKey) {
+		TimeTableWriter.Changes changes = TimeTableWriter.replace(jdbc, Scope.of(offerIds, communeCodes), rows);
+		TimeSources.replaceOffers(jdbc, offerIds, offers, engineKey);
+		TimeSources.replaceCommunes(jdbc, communeCodes, communes);
+		return changes;
+	}
+
+	/**
+	 * Inserts the run and stamps the sources written since the previous one with it;
+	 * {@code incremental}: every change since the latest run is in the sources, so that
+	 * caches holding it may reload only those.
+	 */
+	private TravelTimeRun record(OffsetDateTime started, Inputs now, boolean incremental) {
+		Integer pairs = jdbc.queryForObject("SELECT COUNT(*) FROM offer_commune_time", Integer.class);
+		Long basedOn = incremental ? latestRun().map(TravelTimeRun::id).orElse(null) : null;
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		jdbc.update(con -> {
+			PreparedStatement insert = con.prepareStatement(
+					"INSERT INTO travel_time_run (graph_fingerprint, offers_fingerprint, cutoff_seconds, pairs,"
+							+ " started_at, finished_at, based_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
+					Statement.RETURN_GENERATED_KEYS);
+			insert.setString(1, engine.graphFingerprint());
+			insert.setString(2, fingerprint(now.offers(), now.communes()));
+			insert.setInt(3, cutoffSeconds());
+			insert.setInt(4, pairs);
+			insert.setObject(5, started);
+			insert.setObject(6, OffsetDateTime.now(ZoneOffset.UTC));
+			insert.setObject(7, basedOn, Types.BIGINT);
+			return insert;
+		}, key);
+		long id = key.getKeyList()
+			.stream()
+			.flatMap(k -> k.entrySet().stream())
+			.filter(e -> e.getKey().equalsIgnoreCase("id"))
+			.map(e -> ((Number) e.getValue()).longValue())
+			.findFirst()
+			.orElseThrow();
+		jdbc.update("UPDATE offer_time_source SET changed_run = ? WHERE changed_run IS NULL", id);
+		jdbc.update("UPDATE commune_time_source SET changed_run = ? WHERE changed_run IS NULL", id);
+		return runs("WHERE id = ?", id).get(0);
+	}
+
+	private void done(TravelTimeRefresh refresh) {
+		lastRefresh = refresh;
+	}
+
+	private static long millis(long nanos) {
+		return nanos / 1_000_000;
 	}
 
 	private int cutoffSeconds() {
 		return settings.precomputeCutoffMinutes() * 60;
 	}
 
-	private static Float seconds(Leg leg) {
-		return leg.reachable() ? (float) leg.seconds() : null;
+	/**
+	 * What every row depends on besides the offer and the commune: the graph, the
+	 * estimate settings, the cutoff and the prefilter radius.
+	 */
+	String engineKey() {
+		return sha256(engine.graphFingerprint() + "|" + estimate + "|cutoff=" + cutoffSeconds() + "|radius="
+				+ engine.reachRadiusMetres(cutoffSeconds(), null));
 	}
 
-	private List<Located> offers() {
-		return jdbc.query(
-				"SELECT id, ST_X(geom) AS lon, ST_Y(geom) AS lat FROM offer WHERE geom IS NOT NULL ORDER BY id",
-				(rs, i) -> new Located(Long.toString(rs.getLong("id")), rs.getDouble("lon"), rs.getDouble("lat")));
+	private record Inputs(List<Place> offers, List<Place> communes) {
 	}
 
-	private List<Located> communes() {
+	private static final String OFFERS = "SELECT id, ST_X(geom) AS lon, ST_Y(geom) AS lat, family FROM offer"
+			+ " WHERE geom IS NOT NULL ORDER BY id";
+
+	private static final RowMapper<Place> OFFER = (rs, i) -> new Place(Long.toString(rs.getLong("id")),
+			rs.getDouble("lon"), rs.getDouble("lat"), rs.getString("family"));
+
+	private Inputs inputs() {
+		return new Inputs(jdbc.query(OFFERS, OFFER), communes());
+	}
+
+	private List<Place> communes() {
 		return jdbc.query("SELECT code, ST_X(rep_point) AS lon, ST_Y(rep_point) AS lat FROM commune ORDER BY code",
-				(rs, i) -> new Located(rs.getString("code"), rs.getDouble("lon"), rs.getDouble("lat")));
+				(rs, i) -> new Place(rs.getString("code"), rs.getDouble("lon"), rs.getDouble("lat"), null));
+	}
+
+	private static long id(Place offer) {
+		return Long.parseLong(offer.key());
 	}
 
 	/**
-	 * A hash of every located offer and commune representative point: any change of them
-	 * changes it.
+	 * A hash of every located offer (position and family) and commune representative
+	 * point: any change of them changes it.
 	 */
-	static String fingerprint(List<Located> offers, List<Located> communes) {
+	static String fingerprint(List<Place> offers, List<Place> communes) {
+		StringBuilder all = new StringBuilder();
+		for (List<Place> list : List.of(offers, communes)) {
+			list.forEach(p -> all.append(p.key()).append(':').append(p.source()).append(';'));
+			all.append('|');
+		}
+		return "offers=" + offers.size() + ";communes=" + communes.size() + ";sha256="
+				+ sha256(all.toString()).substring(0, 40);
+	}
+
+	private static String sha256(String text) {
 		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			for (List<Located> list : List.of(offers, communes)) {
-				for (Located l : list) {
-					digest.update((l.key() + ":" + l.lon() + ":" + l.lat() + ";").getBytes(StandardCharsets.UTF_8));
-				}
-				digest.update((byte) '|');
-			}
-			return "offers=" + offers.size() + ";communes=" + communes.size() + ";sha256="
-					+ HexFormat.of().formatHex(digest.digest()).substring(0, 40);
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
 		}
-	}
-
-	/**
-	 * Communes bucketed in cells of about the prefilter radius, for the straight-line
-	 * prefilter.
-	 */
-	private static final class CommuneGrid {
-
-		private final double cellDegrees;
-
-		private final java.util.Map<Long, List<Located>> cells = new java.util.HashMap<>();
-
-		CommuneGrid(List<Located> communes, double radiusMetres) {
-			this.cellDegrees = Math.max(0.01, Math.toDegrees(radiusMetres / 6_371_008.8));
-			for (Located c : communes) {
-				cells.computeIfAbsent(key(cell(c.lon()), cell(c.lat())), k -> new ArrayList<>()).add(c);
-			}
-		}
-
-		List<Located> within(Located center, double radiusMetres) {
-			double dLat = Math.toDegrees(radiusMetres / 6_371_008.8);
-			double dLon = dLat / Math.max(0.01, Math.cos(Math.toRadians(center.lat())));
-			List<Located> found = new ArrayList<>();
-			for (long x = cell(center.lon() - dLon); x <= cell(center.lon() + dLon); x++) {
-				for (long y = cell(center.lat() - dLat); y <= cell(center.lat() + dLat); y++) {
-					for (Located c : cells.getOrDefault(key(x, y), List.of())) {
-						if (Geo.haversineMetres(center.lon(), center.lat(), c.lon(), c.lat()) <= radiusMetres) {
-							found.add(c);
-						}
-					}
-				}
-			}
-			return found;
-		}
-
-		private long cell(double degrees) {
-			return (long) Math.floor(degrees / cellDegrees);
-		}
-
-		private static long key(long x, long y) {
-			return (x << 32) ^ (y & 0xffffffffL);
-		}
-
 	}
 
 }

@@ -39,6 +39,8 @@ final class TestStore {
 	static void clear(JdbcTemplate jdbc) {
 		jdbc.update("DELETE FROM offer_commune_time");
 		jdbc.update("DELETE FROM travel_time_run");
+		jdbc.update("DELETE FROM offer_time_source");
+		jdbc.update("DELETE FROM commune_time_source");
 		jdbc.update("DELETE FROM offer");
 		jdbc.update("DELETE FROM commune");
 		jdbc.update("DELETE FROM departement");

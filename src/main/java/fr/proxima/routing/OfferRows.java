@@ -1,0 +1,102 @@
+package fr.proxima.routing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+import fr.proxima.routing.internal.CommuneGrid;
+import fr.proxima.routing.internal.Place;
+import fr.proxima.routing.internal.TimeRow;
+import org.locationtech.jts.geom.Point;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Computes rows of {@code offer_commune_time}: for each offer, the times to and from the
+ * communes of a grid within the straight-line radius reachable within the cutoff, with
+ * one tree per offer and direction (or the estimate per point). The same code path serves
+ * the full precompute, the incremental refresh and
+ * {@link TravelTimePrecompute#recomputeOffers}.
+ */
+final class OfferRows {
+
+	private static final Logger log = LoggerFactory.getLogger(OfferRows.class);
+
+	private final TravelTimeEngine engine;
+
+	private final double cutoffSeconds;
+
+	private final double radiusMetres;
+
+	/** Offers the engine was asked about (some commune of the grid within reach). */
+	private final AtomicInteger timed = new AtomicInteger();
+
+	OfferRows(TravelTimeEngine engine, double cutoffSeconds) {
+		this.engine = engine;
+		this.cutoffSeconds = cutoffSeconds;
+		this.radiusMetres = engine.reachRadiusMetres(cutoffSeconds, null);
+	}
+
+	double radiusMetres() {
+		return radiusMetres;
+	}
+
+	int timed() {
+		return timed.get();
+	}
+
+	/** The rows of these offers against the communes, in the offers' order. */
+	List<TimeRow> of(List<Place> offers, List<Place> communes) {
+		if (offers.isEmpty() || communes.isEmpty()) {
+			return List.of();
+		}
+		CommuneGrid grid = new CommuneGrid(communes, radiusMetres);
+		AtomicInteger done = new AtomicInteger();
+		long t0 = System.nanoTime();
+		AtomicLong lastLog = new AtomicLong(t0);
+		// the offers share the machine's cores; rows keep the offers' order
+		return IntStream.range(0, offers.size()).parallel().mapToObj(i -> {
+			List<TimeRow> offerRows = rowsOf(offers.get(i), grid);
+			long now = System.nanoTime();
+			long last = lastLog.get();
+			if (now - last > 10_000_000_000L && lastLog.compareAndSet(last, now)) {
+				log.info("Offer × commune travel times: {}/{} offers", done.get(), offers.size());
+			}
+			done.incrementAndGet();
+			return offerRows;
+		}).flatMap(List::stream).toList();
+	}
+
+	/** The rows of one offer: its times to and from the communes within reach. */
+	private List<TimeRow> rowsOf(Place offer, CommuneGrid grid) {
+		List<Place> near = grid.within(offer, radiusMetres);
+		if (near.isEmpty()) {
+			return List.of();
+		}
+		timed.incrementAndGet();
+		Point source = offer.point();
+		List<Point> targets = near.stream().map(Place::point).toList();
+		List<Leg> out = engine.oneToMany(source, targets, cutoffSeconds, false);
+		List<Leg> in = engine.oneToMany(source, targets, cutoffSeconds, true);
+		List<TimeRow> rows = new ArrayList<>();
+		long id = Long.parseLong(offer.key());
+		for (int j = 0; j < near.size(); j++) {
+			Leg o = out.get(j);
+			Leg b = in.get(j);
+			if (o.reachable() || b.reachable()) {
+				Leg any = o.reachable() ? o : b;
+				boolean network = o.method() == TravelMethod.NETWORK && b.method() == TravelMethod.NETWORK;
+				rows.add(new TimeRow(id, near.get(j).key(), seconds(o), seconds(b), (float) any.metres(),
+						(network ? TravelMethod.NETWORK : TravelMethod.ESTIMATE).code()));
+			}
+		}
+		return rows;
+	}
+
+	private static Float seconds(Leg leg) {
+		return leg.reachable() ? (float) leg.seconds() : null;
+	}
+
+}
