@@ -5,7 +5,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 // issue 16: requests per second of a mixed public read load through HAProxy, with two Proxima instances and with one,
-// from the same simulation run (gis/simulate-cluster.sh). Run: ./mvnw test -Dtest=ClusterBench -Dsurefire.failIfNoSpecifiedTests=false
+// and the travel-time precompute with one instance, two distributed workers and one, from the same simulation run
+// (gis/simulate-cluster.sh). Run: ./mvnw test -Dtest=ClusterBench -Dsurefire.failIfNoSpecifiedTests=false
 // (benches are excluded from ./mvnw test). Settings: -Dbench.threads (8), -Dbench.seconds (15).
 class ClusterBench {
 
@@ -39,7 +40,33 @@ class ClusterBench {
 					direct.ok(), direct.failed());
 			System.out.printf("  resident memory: instance 1 %d MB, instance 2 %d MB; road graph folder %d kB%n",
 					sim.residentMegabytes(1), sim.residentMegabytes(2), sim.graphKilobytes());
+			precomputeWithTwoWorkersThenOne(sim);
 		}
+	}
+
+	/**
+	 * The offer × commune precompute of the same store: refreshed by instance 1 alone,
+	 * then as distributed partitions on both instances, then on instance 1 only (instance
+	 * 2 killed), each time with the table emptied first.
+	 */
+	private static void precomputeWithTwoWorkersThenOne(ClusterSimulation sim) throws Exception {
+		sim.clearTravelTimes();
+		long t0 = System.nanoTime();
+		var single = sim.adminPost(sim.instance1, "/api/admin/travel-times/refresh", Duration.ofMinutes(10));
+		double singleSeconds = (System.nanoTime() - t0) / 1e9;
+		long pairs = ClusterSimulation.JSON.readTree(single.body()).get("pairs").asLong();
+		sim.clearTravelTimes();
+		var two = sim.distributedPrecompute(sim.instance1, Duration.ofMinutes(10), null);
+		sim.control("kill", "2");
+		sim.clearTravelTimes();
+		var one = sim.distributedPrecompute(sim.instance1, Duration.ofMinutes(10), null);
+		System.out.printf("%nPrecompute of the store (%d pairs, %d partitions), same run:%n", pairs,
+				two.at("/run/partitions").asInt());
+		System.out.printf("  single-instance refresh (instance 1):        %7.1f s%n", singleSeconds);
+		System.out.printf("  distributed, 2 workers:                      %7.1f s  %s%n",
+				two.at("/run/seconds").asDouble(), two.get("workers"));
+		System.out.printf("  distributed, 1 worker (instance 2 killed):   %7.1f s  %s%n",
+				one.at("/run/seconds").asDouble(), one.get("workers"));
 	}
 
 }
