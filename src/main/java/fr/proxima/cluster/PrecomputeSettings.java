@@ -15,7 +15,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * beside it). Default {@code false}: one instance refreshes the whole table, as before
  * @param planOnChange plan a distributed run after every committed change of offers on
  * this instance, and at start when no run was ever recorded
- * @param threads partitions this instance computes at once (each already uses every core)
+ * @param threads db-scheduler threads of this instance; partitions still run one at a
+ * time per instance ({@code recomputeOffers} computes one set at a time, on every core),
+ * so more only holds more partitions waiting
  * @param pollInterval how often an idle worker looks for a waiting partition
  * @param heartbeat how often a worker tells the database it is still computing
  * @param missedHeartbeats after this many missed heartbeats (at least 4), a partition is

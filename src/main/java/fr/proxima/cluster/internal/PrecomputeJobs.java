@@ -84,6 +84,9 @@ public class PrecomputeJobs implements DisposableBean {
 
 	private volatile Scheduler scheduler;
 
+	/** Offers changed before the worker started (the first start's import). */
+	private volatile boolean changedBeforeStart;
+
 	PrecomputeJobs(PrecomputeSettings settings, RoutingSettings routing, PrecomputeStore store,
 			PartitionPlanner planner, TravelTimePrecompute precompute, JdbcTemplate jdbc, TransactionTemplate tx,
 			DataSource dataSource, InstanceName name) {
@@ -131,15 +134,21 @@ public class PrecomputeJobs implements DisposableBean {
 		scheduler.start();
 		log.info("Distributed precompute worker {} started (heartbeat {}, a silent worker's partition moves after {})",
 				worker, settings.heartbeat(), settings.deadAfter());
-		if (settings.planOnChange() && precompute.latestRun().isEmpty()) {
-			planning.execute(() -> planLogged("start-up: no travel-time run yet"));
+		if (settings.planOnChange() && (changedBeforeStart || precompute.latestRun().isEmpty())) {
+			planning.execute(() -> planLogged(changedBeforeStart ? "start-up: offers changed while starting"
+					: "start-up: no travel-time run yet"));
 		}
 	}
 
 	@EventListener
 	void onOffersChanged(OffersChanged event) {
 		if (settings.distributed() && settings.planOnChange()) {
-			planning.execute(() -> planLogged("offers changed: " + event.source()));
+			if (scheduler == null) {
+				changedBeforeStart = true;
+			}
+			else {
+				planning.execute(() -> planLogged("offers changed: " + event.source()));
+			}
 		}
 	}
 
