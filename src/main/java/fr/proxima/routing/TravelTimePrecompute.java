@@ -3,6 +3,9 @@ package fr.proxima.routing;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -32,6 +35,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -121,14 +125,16 @@ public class TravelTimePrecompute {
 
 	/** The latest run, if any. */
 	public Optional<TravelTimeRun> latestRun() {
-		return jdbc
-			.query("SELECT * FROM travel_time_run ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
-					(rs, i) -> new TravelTimeRun(rs.getLong("id"), rs.getString("graph_fingerprint"),
-							rs.getString("offers_fingerprint"), rs.getInt("cutoff_seconds"), rs.getInt("pairs"),
-							rs.getObject("started_at", OffsetDateTime.class),
-							rs.getObject("finished_at", OffsetDateTime.class)))
-			.stream()
-			.findFirst();
+		return runs("ORDER BY id DESC FETCH FIRST 1 ROWS ONLY").stream().findFirst();
+	}
+
+	private List<TravelTimeRun> runs(String where, Object... args) {
+		return jdbc.query("SELECT * FROM travel_time_run " + where,
+				(rs, i) -> new TravelTimeRun(rs.getLong("id"), rs.getString("graph_fingerprint"),
+						rs.getString("offers_fingerprint"), rs.getInt("cutoff_seconds"), rs.getInt("pairs"),
+						rs.getObject("started_at", OffsetDateTime.class),
+						rs.getObject("finished_at", OffsetDateTime.class)),
+				args);
 	}
 
 	/** What the latest refresh of this instance did, if any. */
@@ -209,7 +215,7 @@ public class TravelTimePrecompute {
 	public synchronized TravelTimeRun publishRun() {
 		OffsetDateTime started = OffsetDateTime.now(ZoneOffset.UTC);
 		Inputs now = inputs();
-		return tx.execute(status -> record(started, now));
+		return tx.execute(status -> record(started, now, true));
 	}
 
 	private TravelTimeRun full(Inputs now) {
@@ -227,7 +233,7 @@ public class TravelTimePrecompute {
 			log.info("Offer × commune travel times: {} pairs inserted, {} updated, {} deleted", changes.inserted(),
 					changes.updated(), changes.deleted());
 			TimeSources.replaceAll(jdbc, now.offers(), now.communes(), engineKey);
-			return record(started, now);
+			return record(started, now, false);
 		});
 		done(new TravelTimeRefresh(true, now.offers().size(), 0, now.communes().size(), 0, compute.timed(), rows.size(),
 				millis(computed - t0), millis(System.nanoTime() - computed)));
@@ -250,7 +256,7 @@ public class TravelTimePrecompute {
 		String engineKey = engineKey();
 		TravelTimeRun run = tx.execute(status -> {
 			store(offerScope, changed, communeScope, moved, rows, engineKey);
-			return record(started, now);
+			return record(started, now, true);
 		});
 		TravelTimeRefresh refresh = new TravelTimeRefresh(false, changed.size(), gone.size(), moved.size(),
 				goneCommunes.size(), compute.timed(), rows.size(), millis(computed - t0),
@@ -272,14 +278,39 @@ public class TravelTimePrecompute {
 		return changes;
 	}
 
-	private TravelTimeRun record(OffsetDateTime started, Inputs now) {
+	/**
+	 * Inserts the run and stamps the sources written since the previous one with it;
+	 * {@code incremental}: every change since the latest run is in the sources, so that
+	 * caches holding it may reload only those.
+	 */
+	private TravelTimeRun record(OffsetDateTime started, Inputs now, boolean incremental) {
 		Integer pairs = jdbc.queryForObject("SELECT COUNT(*) FROM offer_commune_time", Integer.class);
-		jdbc.update(
-				"INSERT INTO travel_time_run (graph_fingerprint, offers_fingerprint, cutoff_seconds, pairs,"
-						+ " started_at, finished_at) VALUES (?, ?, ?, ?, ?, ?)",
-				engine.graphFingerprint(), fingerprint(now.offers(), now.communes()), cutoffSeconds(), pairs, started,
-				OffsetDateTime.now(ZoneOffset.UTC));
-		return latestRun().orElseThrow();
+		Long basedOn = incremental ? latestRun().map(TravelTimeRun::id).orElse(null) : null;
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		jdbc.update(con -> {
+			PreparedStatement insert = con.prepareStatement(
+					"INSERT INTO travel_time_run (graph_fingerprint, offers_fingerprint, cutoff_seconds, pairs,"
+							+ " started_at, finished_at, based_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
+					Statement.RETURN_GENERATED_KEYS);
+			insert.setString(1, engine.graphFingerprint());
+			insert.setString(2, fingerprint(now.offers(), now.communes()));
+			insert.setInt(3, cutoffSeconds());
+			insert.setInt(4, pairs);
+			insert.setObject(5, started);
+			insert.setObject(6, OffsetDateTime.now(ZoneOffset.UTC));
+			insert.setObject(7, basedOn, Types.BIGINT);
+			return insert;
+		}, key);
+		long id = key.getKeyList()
+			.stream()
+			.flatMap(k -> k.entrySet().stream())
+			.filter(e -> e.getKey().equalsIgnoreCase("id"))
+			.map(e -> ((Number) e.getValue()).longValue())
+			.findFirst()
+			.orElseThrow();
+		jdbc.update("UPDATE offer_time_source SET changed_run = ? WHERE changed_run IS NULL", id);
+		jdbc.update("UPDATE commune_time_source SET changed_run = ? WHERE changed_run IS NULL", id);
+		return runs("WHERE id = ?", id).get(0);
 	}
 
 	private void done(TravelTimeRefresh refresh) {

@@ -11,6 +11,7 @@ import fr.proxima.importing.ImportReport;
 import fr.proxima.importing.ImportService;
 import fr.proxima.routing.TravelTimePrecompute;
 import fr.proxima.routing.TravelTimes;
+import fr.proxima.shared.OffersChanged;
 import fr.proxima.support.H2Test;
 import fr.proxima.support.PostgisTest;
 import fr.proxima.support.SharedData;
@@ -19,12 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-// issue 15: coverage answers come from memory per data version, and equal a fresh computation after every change.
+// issue 15: coverage answers come from memory per data version, and equal a fresh computation after every change
+// (an import, a full refresh, an edit and its incremental refresh).
 // Times precomputed within 30 minutes and coverage asking no further, so that every answer reads the table.
 @TestPropertySource(
 		properties = { "proxima.routing.precompute-cutoff-minutes=30", "proxima.coverage.nearest-horizon-minutes=30" })
@@ -49,6 +52,9 @@ class CoverageCacheTest {
 
 		@Autowired
 		TravelTimes travelTimes;
+
+		@Autowired
+		ApplicationEventPublisher events;
 
 		@TempDir
 		Path folder;
@@ -93,6 +99,17 @@ class CoverageCacheTest {
 			assertCachedEqualsFresh();
 			assertThat(cached.coverage(ssiad).totals().aged75Plus().covered())
 				.isGreaterThanOrEqualTo(before.totals().aged75Plus().covered() + target.aged75Plus());
+
+			// the new SSIAD is edited: moved to the second most uncovered commune; the
+			// incremental refresh recomputes it alone, and the cache follows
+			String second = before.uncovered().get(1).code();
+			jdbc.update("UPDATE offer SET geom = (SELECT rep_point FROM commune WHERE code = ?)"
+					+ " WHERE name = 'SSIAD (test)'", second);
+			OffersChanged.publishAfterCommit(events, "test: offer moved");
+			assertThat(precompute.refreshIfStale()).isPresent();
+			assertThat(precompute.lastRefresh().orElseThrow().offersComputed()).isEqualTo(1);
+			assertCachedEqualsFresh();
+			assertThat(cached.coverage(ssiad).uncovered()).noneMatch(r -> r.code().equals(second));
 		}
 
 	}

@@ -108,6 +108,34 @@ public class RoutingBench {
 		}
 	}
 
+	/**
+	 * Issue 15: the full estimate precompute of Lozère + neighbours and the time from one
+	 * offer moved to a coverage answer that shows it, on H2GIS and on PostGIS
+	 * ({@code PROXIMA_TEST_PG_URL}, whose schema it cleans) in one run
+	 * ({@code PROXIMA_BENCH_DATABASES=h2} or {@code postgis} for one only).
+	 */
+	@Test
+	void lozerePrecompute() {
+		if (!part("precompute")) {
+			return;
+		}
+		String databases = System.getenv().getOrDefault("PROXIMA_BENCH_DATABASES", "h2,postgis");
+		if (databases.contains("h2")) {
+			LozerePrecompute.run("H2GIS", false, "spring.datasource.url=jdbc:h2:mem:bench-lozere;DB_CLOSE_DELAY=-1",
+					"spring.datasource.username=sa", "spring.datasource.password=");
+		}
+		String pg = System.getenv("PROXIMA_TEST_PG_URL");
+		if (!databases.contains("postgis")) {
+			return;
+		}
+		if (pg == null) {
+			System.out.println("[bench] PostGIS part skipped: set PROXIMA_TEST_PG_URL (its schema is cleaned)");
+			return;
+		}
+		LozerePrecompute.run("PostGIS", true, "spring.datasource.url=" + pg, "spring.datasource.username=proxima",
+				"spring.datasource.password=proxima");
+	}
+
 	private void bench(String label, Path osm, double minLon, double minLat, double maxLon, double maxLat, int routes,
 			int isochrones, int pairSample) throws IOException {
 		Path dir = BENCH.resolve("graph-" + osm.getFileName());

@@ -109,7 +109,11 @@ public class AccessData {
 		}
 	}
 
-	/** The precomputed times of the latest run, loaded once per run. */
+	/**
+	 * The precomputed times of the latest run, loaded once per run: after an incremental
+	 * run (one edited offer), only what it changed is read; a new snapshot of the same
+	 * communes keeps the rows.
+	 */
 	private PrecomputedTimes times(Territory territory) {
 		List<long[]> latest = jdbc.query(
 				"SELECT id, cutoff_seconds FROM travel_time_run ORDER BY id DESC FETCH FIRST 1 ROWS ONLY",
@@ -118,6 +122,7 @@ public class AccessData {
 			return PrecomputedTimes.NONE;
 		}
 		long runId = latest.get(0)[0];
+		int cutoff = (int) latest.get(0)[1];
 		PrecomputedTimes t = times;
 		if (t.isFor(runId, territory)) {
 			return t;
@@ -126,9 +131,18 @@ public class AccessData {
 			t = times;
 			if (!t.isFor(runId, territory)) {
 				long start = System.nanoTime();
-				t = PrecomputedTimes.load(jdbc, territory, runId, (int) latest.get(0)[1]);
+				PrecomputedTimes next = null;
+				if (t.runId != null && t.runId == runId && t.cutoffSeconds == cutoff
+						&& t.territory.sameColumns(territory)) {
+					next = t.withTerritory(territory);
+				}
+				else if (t.runId != null && t.runId < runId) {
+					next = t.advance(jdbc, territory, runId, cutoff);
+				}
+				String how = next == null ? "loaded" : "updated from run " + t.runId;
+				t = next != null ? next : PrecomputedTimes.load(jdbc, territory, runId, cutoff);
 				times = t;
-				log.info("Precomputed travel times of run {} loaded: {} offers in {} ms", runId, t.offers(),
+				log.info("Precomputed travel times of run {} {}: {} offers in {} ms", runId, how, t.offers(),
 						(System.nanoTime() - start) / 1_000_000);
 			}
 			return t;

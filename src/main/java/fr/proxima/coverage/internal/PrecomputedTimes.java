@@ -1,16 +1,23 @@
 package fr.proxima.coverage.internal;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 import fr.proxima.routing.TravelMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * The precomputed offer × commune times of one travel-time run, held in memory: for each
  * offer, the communes it reaches with the time out (offer → commune) and in (commune →
- * offer), as compact arrays. Loaded once per run, with the rows of the run's cutoff only.
+ * offer), as compact arrays. Loaded once per run, with the rows of the run's cutoff only;
+ * after an incremental run, only what it changed is read ({@link #advance}).
  */
 final class PrecomputedTimes {
 
@@ -25,6 +32,14 @@ final class PrecomputedTimes {
 	/** The horizon of the run: asking beyond it needs times computed on the fly. */
 	final int cutoffSeconds;
 
+	/**
+	 * Beyond these many offers or communes changed since the loaded run, it is loaded
+	 * whole.
+	 */
+	private static final int MAX_CHANGED_OFFERS = 2000;
+
+	private static final int MAX_CHANGED_COMMUNES = 200;
+
 	private final Map<Long, Row> rows;
 
 	private PrecomputedTimes(Long runId, Territory territory, int cutoffSeconds, Map<Long, Row> rows) {
@@ -36,22 +51,117 @@ final class PrecomputedTimes {
 
 	/** The times of one offer: NaN where a direction was not reached. */
 	record Row(int[] communes, float[] out, float[] in, boolean[] estimate) {
+
+		boolean touches(boolean[] column) {
+			return Arrays.stream(communes).anyMatch(i -> column[i]);
+		}
+
+		/** A builder holding this row's entries but those of these columns. */
+		Builder without(boolean[] column) {
+			Builder b = new Builder();
+			for (int e = 0; e < communes.length; e++) {
+				if (!column[communes[e]]) {
+					b.add(communes[e], out[e], in[e], estimate[e]);
+				}
+			}
+			return b;
+		}
+
 	}
 
 	static PrecomputedTimes load(JdbcTemplate jdbc, Territory territory, long runId, int cutoffSeconds) {
 		Map<Long, Builder> builders = new HashMap<>();
-		jdbc.query("SELECT offer_id, commune_code, seconds_out, seconds_in, method FROM offer_commune_time"
-				+ " WHERE seconds_out <= ? OR seconds_in <= ?", rs -> {
-					int i = territory.indexOf(rs.getString(2));
-					if (i >= 0) {
-						builders.computeIfAbsent(rs.getLong(1), k -> new Builder())
-							.add(i, (Number) rs.getObject(3), (Number) rs.getObject(4),
-									TravelMethod.ESTIMATE.code().equals(rs.getString(5)));
-					}
-				}, cutoffSeconds, cutoffSeconds);
+		read(jdbc, territory, cutoffSeconds, "", new Object[0], builders);
 		Map<Long, Row> rows = new HashMap<>(builders.size() * 2);
 		builders.forEach((id, b) -> rows.put(id, b.build()));
 		return new PrecomputedTimes(runId, territory, cutoffSeconds, rows);
+	}
+
+	/** Reads the rows within the cutoff (and this condition) into builders per offer. */
+	private static void read(JdbcTemplate jdbc, Territory territory, int cutoffSeconds, String and, Object[] args,
+			Map<Long, Builder> into) {
+		Object[] all = new Object[args.length + 2];
+		all[0] = cutoffSeconds;
+		all[1] = cutoffSeconds;
+		System.arraycopy(args, 0, all, 2, args.length);
+		jdbc.query("SELECT offer_id, commune_code, seconds_out, seconds_in, method FROM offer_commune_time"
+				+ " WHERE (seconds_out <= ? OR seconds_in <= ?)" + and, (RowCallbackHandler) rs -> {
+					int i = territory.indexOf(rs.getString(2));
+					if (i >= 0) {
+						into.computeIfAbsent(rs.getLong(1), k -> new Builder())
+							.add(i, (Number) rs.getObject(3), (Number) rs.getObject(4),
+									TravelMethod.ESTIMATE.code().equals(rs.getString(5)));
+					}
+				}, all);
+	}
+
+	/** The same rows read for another territory with the same columns. */
+	PrecomputedTimes withTerritory(Territory other) {
+		return new PrecomputedTimes(runId, other, cutoffSeconds, rows);
+	}
+
+	/**
+	 * The times of a later run built from these (issue 15): when every run since this one
+	 * changed the table incrementally, only the offers and commune columns they
+	 * recomputed are read ({@code changed_run} of {@code offer_time_source} and
+	 * {@code commune_time_source}). Null when that cannot be done or would not pay: the
+	 * caller loads the whole run.
+	 */
+	PrecomputedTimes advance(JdbcTemplate jdbc, Territory territory, long newRun, int newCutoff) {
+		if (runId == null || newCutoff != cutoffSeconds || !this.territory.sameColumns(territory)) {
+			return null;
+		}
+		Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM travel_time_run WHERE id = ?", Integer.class, runId);
+		Integer full = jdbc.queryForObject(
+				"SELECT COUNT(*) FROM travel_time_run WHERE id > ? AND id <= ? AND based_on IS NULL", Integer.class,
+				runId, newRun);
+		if (known == null || known == 0 || full == null || full > 0) {
+			return null;
+		}
+		List<Long> offers = jdbc.queryForList(
+				"SELECT offer_id FROM offer_time_source WHERE changed_run > ? AND changed_run <= ?", Long.class, runId,
+				newRun);
+		List<String> communes = jdbc.queryForList(
+				"SELECT commune_code FROM commune_time_source WHERE changed_run > ? AND changed_run <= ?", String.class,
+				runId, newRun);
+		if (offers.size() > MAX_CHANGED_OFFERS || communes.size() > MAX_CHANGED_COMMUNES) {
+			return null;
+		}
+		Map<Long, Builder> changed = new HashMap<>();
+		inChunks(offers, (in, keys) -> read(jdbc, territory, newCutoff, " AND offer_id IN " + in, keys, changed));
+		Map<Long, Builder> columns = new HashMap<>();
+		inChunks(communes, (in, keys) -> read(jdbc, territory, newCutoff, " AND commune_code IN " + in, keys, columns));
+		Map<Long, Row> next = new HashMap<>(rows);
+		for (Long offer : offers) {
+			Builder b = changed.get(offer);
+			columns.remove(offer);
+			if (b == null) {
+				next.remove(offer);
+			}
+			else {
+				next.put(offer, b.build());
+			}
+		}
+		if (!communes.isEmpty()) {
+			boolean[] column = new boolean[territory.size()];
+			communes.stream().mapToInt(territory::indexOf).filter(i -> i >= 0).forEach(i -> column[i] = true);
+			Set<Long> recomputed = new HashSet<>(offers);
+			for (Map.Entry<Long, Row> e : rows.entrySet()) {
+				Builder extra = columns.remove(e.getKey());
+				if (!recomputed.contains(e.getKey()) && (extra != null || e.getValue().touches(column))) {
+					next.put(e.getKey(), e.getValue().without(column).addAll(extra).build());
+				}
+			}
+			columns.forEach((offer, b) -> next.put(offer, b.build()));
+		}
+		return new PrecomputedTimes(newRun, territory, newCutoff, next);
+	}
+
+	private static void inChunks(List<?> keys, BiConsumer<String, Object[]> each) {
+		for (int from = 0; from < keys.size(); from += 500) {
+			List<?> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
+			each.accept("(" + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")", chunk.toArray());
+		}
 	}
 
 	boolean isFor(long run, Territory communes) {
@@ -80,6 +190,11 @@ final class PrecomputedTimes {
 		private boolean[] estimate = new boolean[16];
 
 		void add(int commune, Number secondsOut, Number secondsIn, boolean isEstimate) {
+			add(commune, secondsOut == null ? Float.NaN : secondsOut.floatValue(),
+					secondsIn == null ? Float.NaN : secondsIn.floatValue(), isEstimate);
+		}
+
+		void add(int commune, float secondsOut, float secondsIn, boolean isEstimate) {
 			if (size == communes.length) {
 				int n = size * 2;
 				communes = Arrays.copyOf(communes, n);
@@ -88,15 +203,38 @@ final class PrecomputedTimes {
 				estimate = Arrays.copyOf(estimate, n);
 			}
 			communes[size] = commune;
-			out[size] = secondsOut == null ? Float.NaN : secondsOut.floatValue();
-			in[size] = secondsIn == null ? Float.NaN : secondsIn.floatValue();
+			out[size] = secondsOut;
+			in[size] = secondsIn;
 			estimate[size] = isEstimate;
 			size++;
 		}
 
+		Builder addAll(Builder other) {
+			for (int e = 0; other != null && e < other.size; e++) {
+				add(other.communes[e], other.out[e], other.in[e], other.estimate[e]);
+			}
+			return this;
+		}
+
+		/**
+		 * The row in commune order, whatever order the store returned: sums over a row
+		 * (E2SFCA) then add in the same order after a whole load and after an update.
+		 */
 		Row build() {
-			return new Row(Arrays.copyOf(communes, size), Arrays.copyOf(out, size), Arrays.copyOf(in, size),
-					Arrays.copyOf(estimate, size));
+			long[] order = new long[size];
+			for (int e = 0; e < size; e++) {
+				order[e] = ((long) communes[e] << 32) | e;
+			}
+			Arrays.sort(order);
+			Row row = new Row(new int[size], new float[size], new float[size], new boolean[size]);
+			for (int k = 0; k < size; k++) {
+				int e = (int) order[k];
+				row.communes()[k] = communes[e];
+				row.out()[k] = out[e];
+				row.in()[k] = in[e];
+				row.estimate()[k] = estimate[e];
+			}
+			return row;
 		}
 
 	}

@@ -1,5 +1,6 @@
 package fr.proxima.coverage.internal;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,14 @@ public final class Territory {
 	/** One commune as loaded; census figures are -1 when missing. */
 	public record Commune(String code, String name, String departement, double lon, double lat, int total, int aged75,
 			int aged85) {
+	}
+
+	/**
+	 * Whether the other territory has the same communes in the same columns (census
+	 * figures and points may differ), so that rows indexed by column stay valid.
+	 */
+	public boolean sameColumns(Territory other) {
+		return other == this || Arrays.equals(code, other.code);
 	}
 
 	public int size() {

@@ -131,9 +131,11 @@ public final class TimeTableWriter {
 		for (TimeRow row : rows) {
 			byOffer.computeIfAbsent(row.offerId(), k -> new ArrayList<>()).add(row);
 		}
-		Set<Long> offers = new HashSet<>(scope.all()
-				? jdbc.queryForList("SELECT DISTINCT offer_id FROM offer_commune_time", Long.class) : scope.offers());
-		offers.addAll(byOffer.keySet());
+		Set<Long> offers = new HashSet<>(scope.offers());
+		if (scope.all()) {
+			offers.addAll(jdbc.queryForList("SELECT DISTINCT offer_id FROM offer_commune_time", Long.class));
+			offers.addAll(byOffer.keySet());
+		}
 		List<Object[]> inserts = new ArrayList<>();
 		List<Object[]> updates = new ArrayList<>();
 		List<Object[]> deletes = new ArrayList<>();
