@@ -8,12 +8,14 @@
 #   gis/simulate-cluster.sh replica-start
 #   gis/simulate-cluster.sh kill 2            # kill -9 Proxima instance 2
 #   gis/simulate-cluster.sh balance 1|2       # HAProxy sends traffic to instance 1 only, or to both again
+#   gis/simulate-cluster.sh start 2           # start Proxima instance 2 again (after kill), with the same settings
 #
 # `up` stops everything it started when it ends (trap), and removes its folder unless SIM_KEEP=1.
 # Settings (environment): SIM_DIR (state folder, default /tmp/proxima-cluster), SIM_BASE_PORT (default 26000: primary
 # +0, replica +1, pgbouncer +2, instances +10 and +11, HAProxy +20, HAProxy admin +21), SIM_DATA_DIR (open data imported
 # by instance 1 at first start, default ../shared/data), SIM_OSM_FILE (default ../shared/data/04_osm/andorra.osm.pbf),
-# SIM_PRECOMPUTE (false: no travel-time refresh at all), SIM_JAVA_OPTS, PROXIMA_CLASSPATH (run `java -cp` with it; default: java -jar target/proxima.jar), SIM_ADMIN_TOKEN.
+# SIM_PRECOMPUTE (false: no travel-time refresh at all; distributed: both instances are workers of the distributed
+# precompute, started by POST /api/admin/cluster/precompute, with 1 s heartbeats), SIM_JAVA_OPTS, PROXIMA_CLASSPATH (run `java -cp` with it; default: java -jar target/proxima.jar), SIM_ADMIN_TOKEN.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -118,8 +120,13 @@ start_instance() { # n port
     export SERVER_FORWARD_HEADERS_STRATEGY=native
     export PROXIMA_GRAPH_DIR="$SIM_DIR/graph-cache" PROXIMA_OSM_FILE="$OSM" PROXIMA_TILES_CACHE_DIR="$SIM_DIR/tiles-$n"
     if [ "$n" = 1 ]; then export PROXIMA_DATA_DIR="$DATA"; else export PROXIMA_DATA_DIR=""; fi
-    # the precompute is not partitioned over instances yet (issue 16 item 3): one instance refreshes it
-    if [ "$n" != 1 ] || [ "${SIM_PRECOMPUTE:-true}" = false ]; then export PROXIMA_ROUTING_AUTOREFRESH=false; fi
+    # one instance refreshes the whole precompute, or (distributed) both compute its partitions as db-scheduler jobs
+    if [ "$n" != 1 ] || [ "${SIM_PRECOMPUTE:-true}" != true ]; then export PROXIMA_ROUTING_AUTOREFRESH=false; fi
+    if [ "${SIM_PRECOMPUTE:-true}" = distributed ]; then
+      export PROXIMA_PRECOMPUTE_DISTRIBUTED=true PROXIMA_PRECOMPUTE_PLANONCHANGE=false
+      # short times, so that a killed worker's partition moves within seconds
+      export PROXIMA_PRECOMPUTE_HEARTBEAT=1s PROXIMA_PRECOMPUTE_MISSEDHEARTBEATS=4 PROXIMA_PRECOMPUTE_POLLINTERVAL=500ms
+    fi
     exec "${run[@]}" --server.port="$port" >"$SIM_DIR/proxima-$n.log" 2>&1
   ) &
   echo $! >"$SIM_DIR/proxima-$n.pid"
@@ -184,6 +191,11 @@ up() {
   DATA=$(realpath "${SIM_DATA_DIR:-$ROOT/../shared/data}")
   OSM=$(realpath "${SIM_OSM_FILE:-$ROOT/../shared/data/04_osm/andorra.osm.pbf}")
   mkdir -p "$SIM_DIR"
+  # what `start N` needs to start an instance again with the same settings
+  declare -p DATA OSM >"$SIM_DIR/instance.env"
+  for v in SIM_PRECOMPUTE SIM_JAVA_OPTS PROXIMA_CLASSPATH SIM_ADMIN_TOKEN; do
+    [ -n "${!v:-}" ] && declare -p "$v" >>"$SIM_DIR/instance.env"
+  done
   trap down EXIT
   trap 'exit 130' INT TERM
   start_postgres
@@ -212,6 +224,12 @@ case "${1:-up}" in
   replica-stop) pg pg_ctl -D "$SIM_DIR/replica" -m fast -w stop ;;
   replica-start) pg pg_ctl -D "$SIM_DIR/replica" -l "$SIM_DIR/replica.log" -w -t 60 start ;;
   kill) kill -9 "$(cat "$SIM_DIR/proxima-${2:?instance 1 or 2}.pid")" ;;
+  start)
+    n=${2:?instance 1 or 2}
+    # shellcheck disable=SC1091
+    source "$SIM_DIR/instance.env"; ADMIN_TOKEN=${SIM_ADMIN_TOKEN:-simulation-admin-token}
+    [ "$n" = 1 ] && DATA=""  # the store is filled already
+    start_instance "$n" $((BASE + 9 + n)) ;;
   balance)
     if [ "${2:-2}" = 1 ]; then lb_admin "disable server proxima/p2"; else lb_admin "enable server proxima/p2"; fi ;;
   *) sed -n '2,20p' "$0"; exit 2 ;;

@@ -1,18 +1,23 @@
 package fr.proxima.cluster;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.util.List;
 
 import fr.proxima.cluster.internal.DataVersion;
+import fr.proxima.cluster.internal.InstanceName;
+import fr.proxima.cluster.internal.PrecomputeJobs;
 import fr.proxima.cluster.internal.ReadRouting;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/admin/cluster}: this instance, its data version and where its reads go.
+ * {@code GET /api/admin/cluster}: this instance, its data version, where its reads go and
+ * the distributed precompute; {@code /api/admin/cluster/precompute}: that precompute's
+ * runs.
  */
 @RestController
 class ClusterController {
@@ -21,29 +26,40 @@ class ClusterController {
 
 	private final ObjectProvider<ReadRouting> routing;
 
+	private final PrecomputeJobs jobs;
+
 	private final String instance;
 
-	ClusterController(DataVersion version, ObjectProvider<ReadRouting> routing,
-			@Value("${proxima.cluster.instance:}") String instance, @Value("${server.port:8080}") String port) {
+	ClusterController(DataVersion version, ObjectProvider<ReadRouting> routing, PrecomputeJobs jobs,
+			InstanceName name) {
 		this.version = version;
 		this.routing = routing;
-		this.instance = instance.isBlank() ? host() + ":" + port : instance;
+		this.jobs = jobs;
+		this.instance = name.get();
 	}
 
-	@Operation(summary = "This instance: its name, the data version its caches reflect, where its reads went")
+	@Operation(summary = "This instance: its name, the data version its caches reflect, where its reads went, and the"
+			+ " distributed precompute (partitions done / total, per worker)")
 	@GetMapping("/api/admin/cluster")
 	ClusterStatus status() {
 		ReadRouting r = routing.getIfAvailable();
-		return new ClusterStatus(instance, version.seen(), r == null ? ClusterStatus.Reads.NONE : r.status());
+		PrecomputeProgress p = jobs.progress();
+		return new ClusterStatus(instance, version.seen(), r == null ? ClusterStatus.Reads.NONE : r.status(),
+				new PrecomputeProgress(p.distributed(), p.run(), p.workers(), List.of()));
 	}
 
-	private static String host() {
-		try {
-			return InetAddress.getLocalHost().getHostName();
-		}
-		catch (UnknownHostException e) {
-			return "localhost";
-		}
+	@Operation(summary = "The latest distributed precompute run: partitions done / total, per worker, each partition")
+	@GetMapping("/api/admin/cluster/precompute")
+	PrecomputeProgress precompute() {
+		return jobs.progress();
+	}
+
+	@Operation(summary = "Plans a distributed precompute run (one job per département) that every worker instance"
+			+ " computes; while one runs, asks it to plan another once it is published")
+	@PostMapping("/api/admin/cluster/precompute")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	PrecomputeProgress startPrecompute() {
+		return jobs.startRun("admin endpoint on " + instance);
 	}
 
 }

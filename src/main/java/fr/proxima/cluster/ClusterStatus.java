@@ -10,8 +10,10 @@ import java.util.List;
  * @param dataVersion the data version this instance's caches reflect
  * @param reads reads sent to each replica and to the primary (none when no replica is
  * configured)
+ * @param precompute the latest distributed precompute run and its workers (its partitions
+ * at {@code /api/admin/cluster/precompute})
  */
-public record ClusterStatus(String instance, long dataVersion, Reads reads) {
+public record ClusterStatus(String instance, long dataVersion, Reads reads, PrecomputeProgress precompute) {
 
 	/**
 	 * @param primaryFallbacks reads meant for a replica that went to the primary (no

@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +54,8 @@ public final class ClusterSimulation implements AutoCloseable {
 
 	public final int replicaPort;
 
+	public final int primaryPort;
+
 	public final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
 		.connectTimeout(Duration.ofSeconds(2))
@@ -65,6 +69,7 @@ public final class ClusterSimulation implements AutoCloseable {
 		this.instance1 = URI.create("http://127.0.0.1:" + (base + 10));
 		this.instance2 = URI.create("http://127.0.0.1:" + (base + 11));
 		this.replicaPort = base + 1;
+		this.primaryPort = base;
 	}
 
 	/** Starts the simulation, waiting at most {@code limit} for it to be ready. */
@@ -88,7 +93,9 @@ public final class ClusterSimulation implements AutoCloseable {
 		env.put("SIM_DIR", dir.toString());
 		env.put("SIM_BASE_PORT", String.valueOf(base));
 		env.put("SIM_ADMIN_TOKEN", ADMIN_TOKEN);
-		env.put("SIM_PRECOMPUTE", "false");
+		// both instances are workers of the distributed precompute, which only the tests
+		// start
+		env.put("SIM_PRECOMPUTE", "distributed");
 		env.put("SIM_JAVA_OPTS", System.getProperty("proxima.cluster.java-opts",
 				"-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto"));
 		Process p = pb.start();
@@ -139,7 +146,7 @@ public final class ClusterSimulation implements AutoCloseable {
 
 	/**
 	 * Runs one of the script's control commands (replica-stop, replica-start, kill N,
-	 * balance N).
+	 * start N, balance N).
 	 */
 	public void control(String... command) throws Exception {
 		List<String> args = new ArrayList<>(List.of("bash", "gis/simulate-cluster.sh"));
@@ -156,12 +163,21 @@ public final class ClusterSimulation implements AutoCloseable {
 
 	/** {@code GET /api/admin/cluster} of one instance. */
 	public JsonNode status(URI instance) throws Exception {
-		HttpResponse<String> r = http.send(HttpRequest.newBuilder(instance.resolve("/api/admin/cluster"))
+		return adminGet(instance, "/api/admin/cluster");
+	}
+
+	/** {@code GET /api/admin/cluster/precompute} of one instance. */
+	public JsonNode precompute(URI instance) throws Exception {
+		return adminGet(instance, "/api/admin/cluster/precompute");
+	}
+
+	private JsonNode adminGet(URI instance, String path) throws Exception {
+		HttpResponse<String> r = http.send(HttpRequest.newBuilder(instance.resolve(path))
 			.header("X-Proxima-Admin-Token", ADMIN_TOKEN)
 			.timeout(Duration.ofSeconds(5))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		if (r.statusCode() != 200) {
-			throw new IllegalStateException("cluster status " + r.statusCode() + ": " + r.body());
+			throw new IllegalStateException(path + " " + r.statusCode() + ": " + r.body());
 		}
 		return JSON.readTree(r.body());
 	}
@@ -240,6 +256,58 @@ public final class ClusterSimulation implements AutoCloseable {
 		return List.of("/api/offers?bbox=3.0,44.2,4.0,44.9&limit=20", "/api/offers/" + offerId,
 				"/api/communes?departement=48&limit=50", "/api/departements", "/api/offers?family=ehpad&limit=10",
 				"/tiles/offers/8/130/92.mvt", "/api/places?q=Mende");
+	}
+
+	/** A connection to the primary as its superuser, past pgbouncer. */
+	public Connection primary() throws Exception {
+		return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + primaryPort + "/proxima", "postgres", "");
+	}
+
+	/** {@code POST} as the admin, answered within {@code limit}. */
+	public HttpResponse<String> adminPost(URI instance, String path, Duration limit) throws Exception {
+		return http.send(HttpRequest.newBuilder(instance.resolve(path))
+			.header("X-Proxima-Admin-Token", ADMIN_TOKEN)
+			.timeout(limit)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** Deletes every precomputed time, so that the next run has to write all of them. */
+	public void clearTravelTimes() throws Exception {
+		try (Connection c = primary()) {
+			c.createStatement().execute("DELETE FROM offer_commune_time");
+		}
+	}
+
+	/**
+	 * Starts a distributed precompute run through {@code instance}; {@code during} sees
+	 * its progress every 100 ms.
+	 * @return the progress once the run is published
+	 */
+	public JsonNode distributedPrecompute(URI instance, Duration limit, java.util.function.Consumer<JsonNode> during)
+			throws Exception {
+		HttpResponse<String> started = adminPost(instance, "/api/admin/cluster/precompute", Duration.ofSeconds(60));
+		if (started.statusCode() != 202) {
+			throw new IllegalStateException("precompute not started " + started.statusCode() + ": " + started.body());
+		}
+		long run = JSON.readTree(started.body()).at("/run/id").asLong();
+		long end = System.nanoTime() + limit.toNanos();
+		while (System.nanoTime() < end) {
+			JsonNode progress = precompute(instance);
+			String state = progress.at("/run/state").asString();
+			if (progress.at("/run/id").asLong() == run && state.equals("published")) {
+				return progress;
+			}
+			if (state.equals("failed")) {
+				throw new IllegalStateException("precompute run failed: " + progress);
+			}
+			if (during != null) {
+				during.accept(progress);
+			}
+			Thread.sleep(100);
+		}
+		throw new IllegalStateException(
+				"precompute run " + run + " not published within " + limit + ": " + precompute(instance));
 	}
 
 	/** Resident memory of instance {@code n} (Linux), in MB, or -1. */

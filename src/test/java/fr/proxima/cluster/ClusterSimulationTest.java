@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 // issue 16: two Proxima instances behind HAProxy, on a PostgreSQL primary and a streaming replica through pgbouncer
 // (gis/simulate-cluster.sh): shared sessions, reads on the replica with fallback, read-your-writes, caches dropped on
-// every instance, and a read load that survives kill -9 of one instance
+// every instance, a read load that survives kill -9 of one instance, and the partitioned travel-time precompute run as
+// db-scheduler jobs on both instances, equal to the single-instance result, also when one worker is killed
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 6, unit = java.util.concurrent.TimeUnit.MINUTES)
 class ClusterSimulationTest {
@@ -227,6 +228,118 @@ class ClusterSimulationTest {
 
 	@Test
 	@Order(6)
+	void thePartitionedPrecomputeOnBothInstancesEqualsTheSingleInstanceResult() throws Exception {
+		// the reference: the single-instance precompute of instance 1, kept aside
+		long t0 = System.nanoTime();
+		HttpResponse<String> single = sim.adminPost(sim.instance1, "/api/admin/travel-times/refresh",
+				Duration.ofMinutes(4));
+		assertThat(single.statusCode()).as(single.body()).isEqualTo(200);
+		long singleMillis = (System.nanoTime() - t0) / 1_000_000;
+		long reference;
+		try (Connection c = sim.primary()) {
+			c.createStatement().execute("DROP TABLE IF EXISTS cluster_reference_times");
+			c.createStatement()
+				.execute("CREATE TABLE cluster_reference_times AS SELECT " + TIME_COLUMNS + " FROM offer_commune_time");
+			reference = count(c, "cluster_reference_times");
+		}
+		assertThat(reference).as("Lozère + neighbours give many pairs").isGreaterThan(10_000);
+		sim.clearTravelTimes();
+
+		JsonNode progress = sim.distributedPrecompute(sim.instance1, Duration.ofMinutes(4), null);
+		System.out.println("Single-instance precompute " + singleMillis + " ms; distributed on two instances "
+				+ progress.at("/run/seconds").asDouble() + " s: " + progress.get("workers"));
+		int partitions = progress.at("/run/partitions").asInt();
+		assertThat(partitions).as("one partition per département of the offers").isGreaterThan(1);
+		assertThat(progress.at("/run/done").asInt()).isEqualTo(partitions);
+		assertThat(progress.get("workers").valueStream().map(w -> w.get("worker").asString()))
+			.as("both instances computed partitions")
+			.contains("proxima-1", "proxima-2");
+		assertThat(progress.get("partitions").valueStream().map(p -> p.get("attempts").asInt()))
+			.as("no partition computed twice")
+			.containsOnly(1);
+		assertTheTimesEqualTheReference(reference);
+		// published: the latest travel-time run, seen the same through the other instance
+		try (Connection c = sim.primary()) {
+			var rs = c.createStatement().executeQuery("SELECT MAX(id) FROM travel_time_run");
+			rs.next();
+			assertThat(rs.getLong(1)).isEqualTo(progress.at("/run/travelTimeRun").asLong());
+		}
+		assertThat(sim.status(sim.instance2).at("/precompute/run/state").asString()).isEqualTo("published");
+	}
+
+	@Test
+	@Order(7)
+	void thePartitionedPrecomputeCompletesWithTheSameResultWhenAWorkerIsKilled() throws Exception {
+		long reference;
+		try (Connection c = sim.primary()) {
+			reference = count(c, "cluster_reference_times");
+		}
+		sim.clearTravelTimes();
+		String[] killed = new String[1];
+		JsonNode progress = sim.distributedPrecompute(sim.instance1, Duration.ofMinutes(4), p -> {
+			for (JsonNode partition : p.get("partitions")) {
+				if (killed[0] == null && partition.get("state").asString().equals("running")
+						&& partition.get("worker").asString().equals("proxima-2")) {
+					killed[0] = partition.get("departement").asString();
+					try {
+						sim.control("kill", "2");
+					}
+					catch (Exception e) {
+						throw new IllegalStateException(e);
+					}
+				}
+			}
+		});
+		System.out.println("Distributed precompute with instance 2 killed while computing partition " + killed[0] + ": "
+				+ progress.at("/run/seconds").asDouble() + " s, " + progress.get("workers"));
+		assertThat(killed[0]).as("instance 2 was killed while it computed a partition").isNotNull();
+		JsonNode partition = progress.get("partitions")
+			.valueStream()
+			.filter(p -> p.get("departement").asString().equals(killed[0]))
+			.findFirst()
+			.orElseThrow();
+		assertThat(partition.get("worker").asString()).as("the dead worker's partition, done by the other")
+			.isEqualTo("proxima-1");
+		assertThat(partition.get("attempts").asInt()).isGreaterThanOrEqualTo(2);
+		assertTheTimesEqualTheReference(reference);
+	}
+
+	@Test
+	@Order(8)
+	void aKilledInstanceStartedAgainServesTheSameData() throws Exception {
+		sim.control("start", "2");
+		assertThat(sim.get(sim.instance2, "/api/offers/" + offerId).statusCode()).isEqualTo(200);
+		assertThat(sim.status(sim.instance2).at("/precompute/run/state").asString()).isEqualTo("published");
+		try (Connection c = sim.primary()) {
+			c.createStatement().execute("DROP TABLE cluster_reference_times");
+		}
+	}
+
+	private static final String TIME_COLUMNS = "offer_id, commune_code, seconds_out, seconds_in, metres, method";
+
+	/** Row for row: the same pairs with the same times, distances and methods. */
+	private static void assertTheTimesEqualTheReference(long reference) throws Exception {
+		try (Connection c = sim.primary()) {
+			assertThat(count(c, "offer_commune_time")).isEqualTo(reference);
+			var rs = c.createStatement()
+				.executeQuery("SELECT (SELECT COUNT(*) FROM (SELECT " + TIME_COLUMNS
+						+ " FROM cluster_reference_times EXCEPT ALL SELECT " + TIME_COLUMNS
+						+ " FROM offer_commune_time) a) + (SELECT COUNT(*) FROM (SELECT " + TIME_COLUMNS
+						+ " FROM offer_commune_time EXCEPT ALL SELECT " + TIME_COLUMNS
+						+ " FROM cluster_reference_times) b)");
+			rs.next();
+			assertThat(rs.getLong(1)).as("rows differing from the single-instance result").isZero();
+		}
+	}
+
+	private static long count(Connection c, String table) throws Exception {
+		var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + table);
+		rs.next();
+		return rs.getLong(1);
+	}
+
+	@Test
+	@Order(9)
 	void aReadLoadKeepsAnsweringWhenOneInstanceIsKilled() throws Exception {
 		int threads = 4;
 		List<Long> failures = new ArrayList<>();

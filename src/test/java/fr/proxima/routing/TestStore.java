@@ -6,17 +6,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Invented offers, communes and a département inside Andorra, written with plain SQL (V1
  * columns only).
  */
-final class TestStore {
+public final class TestStore {
 
 	private TestStore() {
 	}
 
-	static void departement(JdbcTemplate jdbc, String code, String wkt) {
+	public static void departement(JdbcTemplate jdbc, String code, String wkt) {
 		jdbc.update("INSERT INTO departement (code, name, geom) VALUES (?, ?, ST_GeomFromText(?, 4326))", code,
 				"Test " + code, wkt);
 	}
 
-	static void commune(JdbcTemplate jdbc, String code, String departement, double lon, double lat) {
+	public static void commune(JdbcTemplate jdbc, String code, String departement, double lon, double lat) {
 		double d = 0.01;
 		String square = "MULTIPOLYGON(((" + (lon - d) + " " + (lat - d) + ", " + (lon + d) + " " + (lat - d) + ", "
 				+ (lon + d) + " " + (lat + d) + ", " + (lon - d) + " " + (lat + d) + ", " + (lon - d) + " " + (lat - d)
@@ -28,7 +28,7 @@ final class TestStore {
 				code, "Commune " + code, departement, square, square, "POINT(" + lon + " " + lat + ")");
 	}
 
-	static long offer(JdbcTemplate jdbc, String name, String family, String audience, double lon, double lat) {
+	public static long offer(JdbcTemplate jdbc, String name, String family, String audience, double lon, double lat) {
 		jdbc.update(
 				"INSERT INTO offer (name, family, audience, geom, source_name, imported_at)"
 						+ " VALUES (?, ?, ?, ST_GeomFromText(?, 4326), 'test', CURRENT_TIMESTAMP)",
@@ -36,7 +36,7 @@ final class TestStore {
 		return jdbc.queryForObject("SELECT MAX(id) FROM offer", Long.class);
 	}
 
-	static void clear(JdbcTemplate jdbc) {
+	public static void clear(JdbcTemplate jdbc) {
 		jdbc.update("DELETE FROM offer_commune_time");
 		jdbc.update("DELETE FROM travel_time_run");
 		jdbc.update("DELETE FROM offer_time_source");
