@@ -64,7 +64,8 @@ class SyntheticFranceTest {
 			.stream()
 			.collect(Collectors.groupingBy(o -> france.categories().get(o.category()).family(), Collectors.counting()));
 		assertThat(families).containsKeys("ehpad", "ssiad", "saad", "pharmacy", "hospital", "disability_adult");
-		// EHPAD are about 1 in 10 FINESS establishments in the real extracts (8 départements)
+		// EHPAD are about 1 in 10 FINESS establishments in the real extracts (8
+		// départements)
 		assertThat(families.get("ehpad")).isBetween(8_000L, 13_000L);
 		assertThat(france.offers().stream().filter(o -> o.capacity() != null).count()).isEqualTo(made.get("500"));
 	}
