@@ -61,6 +61,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code jdbc:postgresql://localhost:5432/proxima_france}) and
  * {@code proxima.bench.france-sample-url} ({@code …/proxima_france_sample}), user and
  * password {@code proxima}, with PostGIS; their schema is emptied.
+ * {@code -Dproxima.bench.reuse=true} times only the endpoints and memory on the store an
+ * earlier run left.
  */
 // issue 15, issue 16
 class FranceBench {
@@ -88,6 +90,17 @@ class FranceBench {
 				"jdbc:postgresql://localhost:5432/proxima_france_sample");
 		long t = System.nanoTime();
 		SyntheticFrance france = SyntheticFrance.full();
+		if (Boolean.getBoolean("proxima.bench.reuse")) {
+			// the store of an earlier run, times included: only the endpoints and memory
+			try (ConfigurableApplicationContext app = start(url, true, false)) {
+				port = ((WebServerApplicationContext) app).getWebServer().getPort();
+				databaseSize(app.getBean(JdbcTemplate.class));
+				coverageEndpoints(france);
+				readApi(france);
+				memory();
+			}
+			return;
+		}
 		Path full = france.write(Path.of("target/bench/synthetic-france"), d -> true, d -> true);
 		Path sample = france.write(Path.of("target/bench/synthetic-france-sample"), d -> true, SAMPLE::contains);
 		print("generated and written %,d communes, %,d offers (and the sample of départements %s) in %.1f s; files"
@@ -113,15 +126,21 @@ class FranceBench {
 	}
 
 	private static ConfigurableApplicationContext start(String url, boolean web) {
+		return start(url, web, true);
+	}
+
+	private static ConfigurableApplicationContext start(String url, boolean web, boolean emptied) {
 		// command-line arguments: default properties would lose to application.properties
-		return new SpringApplicationBuilder(ProximaApplication.class, CleanSchemaPerContext.class).run(
-				"--spring.datasource.url=" + url, "--spring.datasource.username=proxima",
-				"--spring.datasource.password=proxima", "--spring.flyway.clean-disabled=false",
-				"--spring.main.web-application-type=" + (web ? "servlet" : "none"), "--server.port=0",
-				"--proxima.routing.osm-file=", "--proxima.routing.auto-refresh=false",
-				"--proxima.rate-limit.enabled=false", "--proxima.import.data-dir=",
-				"--proxima.tiles.cache-dir=target/bench/france-tiles", "--logging.level.root=WARN",
-				"--logging.level.fr.proxima.importing=WARN");
+		return new SpringApplicationBuilder(
+				emptied ? new Class<?>[] { ProximaApplication.class, CleanSchemaPerContext.class }
+						: new Class<?>[] { ProximaApplication.class })
+			.run("--spring.datasource.url=" + url, "--spring.datasource.username=proxima",
+					"--spring.datasource.password=proxima", "--spring.flyway.clean-disabled=false",
+					"--spring.main.web-application-type=" + (web ? "servlet" : "none"), "--server.port=0",
+					"--proxima.routing.osm-file=", "--proxima.routing.auto-refresh=false",
+					"--proxima.rate-limit.enabled=false", "--proxima.import.data-dir=",
+					"--proxima.tiles.cache-dir=target/bench/france-tiles", "--logging.level.root=WARN",
+					"--logging.level.fr.proxima.importing=WARN");
 	}
 
 	/**

@@ -1,10 +1,13 @@
 package fr.proxima.coverage.internal;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
 import fr.proxima.routing.TravelMethod;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -38,17 +41,44 @@ final class PrecomputedTimes {
 	record Row(int[] communes, float[] out, float[] in, boolean[] estimate) {
 	}
 
+	/** Rows fetched at a time: the table holds tens of millions of rows for France. */
+	private static final int FETCH_SIZE = 10_000;
+
 	static PrecomputedTimes load(JdbcTemplate jdbc, Territory territory, long runId, int cutoffSeconds) {
 		Map<Long, Builder> builders = new HashMap<>();
-		jdbc.query("SELECT offer_id, commune_code, seconds_out, seconds_in, method FROM offer_commune_time"
-				+ " WHERE seconds_out <= ? OR seconds_in <= ?", rs -> {
-					int i = territory.indexOf(rs.getString(2));
-					if (i >= 0) {
-						builders.computeIfAbsent(rs.getLong(1), k -> new Builder())
-							.add(i, (Number) rs.getObject(3), (Number) rs.getObject(4),
-									TravelMethod.ESTIMATE.code().equals(rs.getString(5)));
+		// issue 15: PostgreSQL's driver holds a whole result in memory unless it reads
+		// through a cursor, which needs a fetch size outside autocommit: France's 29 M
+		// rows would take about 5 GB of heap before the first one is read
+		jdbc.execute((ConnectionCallback<Void>) c -> {
+			boolean autoCommit = c.getAutoCommit();
+			if (autoCommit) {
+				c.setAutoCommit(false);
+			}
+			try (PreparedStatement ps = c.prepareStatement(
+					"SELECT offer_id, commune_code, seconds_out, seconds_in, method FROM offer_commune_time"
+							+ " WHERE seconds_out <= ? OR seconds_in <= ?")) {
+				ps.setFetchSize(FETCH_SIZE);
+				ps.setInt(1, cutoffSeconds);
+				ps.setInt(2, cutoffSeconds);
+				try (ResultSet rs = ps.executeQuery()) {
+					while (rs.next()) {
+						int i = territory.indexOf(rs.getString(2));
+						if (i >= 0) {
+							builders.computeIfAbsent(rs.getLong(1), k -> new Builder())
+								.add(i, (Number) rs.getObject(3), (Number) rs.getObject(4),
+										TravelMethod.ESTIMATE.code().equals(rs.getString(5)));
+						}
 					}
-				}, cutoffSeconds, cutoffSeconds);
+				}
+			}
+			finally {
+				if (autoCommit) {
+					c.rollback();
+					c.setAutoCommit(true);
+				}
+			}
+			return null;
+		});
 		Map<Long, Row> rows = new HashMap<>(builders.size() * 2);
 		builders.forEach((id, b) -> rows.put(id, b.build()));
 		return new PrecomputedTimes(runId, territory, cutoffSeconds, rows);
