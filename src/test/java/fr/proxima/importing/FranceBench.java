@@ -55,7 +55,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * written for the endpoints by this bench with COPY from the same estimate, since the
  * product's writer inserts in batches (its rewrite is under way): the figure is printed
  * beside the product's. Estimate times only: no France road graph (a region's is
- * RoutingBench's synthetic grid). Takes about 15 minutes on 2 shared cores. Run: <pre>
+ * RoutingBench's synthetic grid). Took 45 minutes on 2 cores under load 20 (half of it
+ * the COPY); with {@code -Dproxima.bench.reuse=true}, 15 minutes. Run: <pre>
  * ./mvnw -B test -Dtest=FranceBench -Dsurefire.failIfNoSpecifiedTests=false
  * </pre> Databases: {@code proxima.bench.france-url} (default
  * {@code jdbc:postgresql://localhost:5432/proxima_france}) and
