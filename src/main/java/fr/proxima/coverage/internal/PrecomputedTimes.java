@@ -1,5 +1,7 @@
 package fr.proxima.coverage.internal;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
@@ -10,8 +12,8 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 import fr.proxima.routing.TravelMethod;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * The precomputed offer × commune times of one travel-time run, held in memory: for each
@@ -69,6 +71,9 @@ final class PrecomputedTimes {
 
 	}
 
+	/** Rows fetched at a time: the table holds tens of millions of rows for France. */
+	private static final int FETCH_SIZE = 10_000;
+
 	static PrecomputedTimes load(JdbcTemplate jdbc, Territory territory, long runId, int cutoffSeconds) {
 		Map<Long, Builder> builders = new HashMap<>();
 		read(jdbc, territory, cutoffSeconds, "", new Object[0], builders);
@@ -77,22 +82,47 @@ final class PrecomputedTimes {
 		return new PrecomputedTimes(runId, territory, cutoffSeconds, rows);
 	}
 
-	/** Reads the rows within the cutoff (and this condition) into builders per offer. */
+	/**
+	 * Reads the rows within the cutoff (and this condition) into builders per offer,
+	 * through a cursor (issue 15): PostgreSQL's driver holds a whole result in memory
+	 * unless it reads with a fetch size outside autocommit, and France's 29 M rows would
+	 * take about 5 GB of heap before the first one is read.
+	 */
 	private static void read(JdbcTemplate jdbc, Territory territory, int cutoffSeconds, String and, Object[] args,
 			Map<Long, Builder> into) {
-		Object[] all = new Object[args.length + 2];
-		all[0] = cutoffSeconds;
-		all[1] = cutoffSeconds;
-		System.arraycopy(args, 0, all, 2, args.length);
-		jdbc.query("SELECT offer_id, commune_code, seconds_out, seconds_in, method FROM offer_commune_time"
-				+ " WHERE (seconds_out <= ? OR seconds_in <= ?)" + and, (RowCallbackHandler) rs -> {
-					int i = territory.indexOf(rs.getString(2));
-					if (i >= 0) {
-						into.computeIfAbsent(rs.getLong(1), k -> new Builder())
-							.add(i, (Number) rs.getObject(3), (Number) rs.getObject(4),
-									TravelMethod.ESTIMATE.code().equals(rs.getString(5)));
+		jdbc.execute((ConnectionCallback<Void>) c -> {
+			boolean autoCommit = c.getAutoCommit();
+			if (autoCommit) {
+				c.setAutoCommit(false);
+			}
+			try (PreparedStatement ps = c.prepareStatement(
+					"SELECT offer_id, commune_code, seconds_out, seconds_in, method FROM offer_commune_time"
+							+ " WHERE (seconds_out <= ? OR seconds_in <= ?)" + and)) {
+				ps.setFetchSize(FETCH_SIZE);
+				ps.setInt(1, cutoffSeconds);
+				ps.setInt(2, cutoffSeconds);
+				for (int k = 0; k < args.length; k++) {
+					ps.setObject(k + 3, args[k]);
+				}
+				try (ResultSet rs = ps.executeQuery()) {
+					while (rs.next()) {
+						int i = territory.indexOf(rs.getString(2));
+						if (i >= 0) {
+							into.computeIfAbsent(rs.getLong(1), k -> new Builder())
+								.add(i, (Number) rs.getObject(3), (Number) rs.getObject(4),
+										TravelMethod.ESTIMATE.code().equals(rs.getString(5)));
+						}
 					}
-				}, all);
+				}
+			}
+			finally {
+				if (autoCommit) {
+					c.rollback();
+					c.setAutoCommit(true);
+				}
+			}
+			return null;
+		});
 	}
 
 	/** The same rows read for another territory with the same columns. */
