@@ -2,7 +2,6 @@ package fr.proxima.routing.internal;
 
 import java.util.concurrent.ConcurrentLinkedDeque;
 
-import com.graphhopper.routing.weighting.Weighting;
 import com.graphhopper.storage.Graph;
 import com.graphhopper.util.EdgeExplorer;
 import com.graphhopper.util.EdgeIterator;
@@ -55,7 +54,7 @@ final class ArrayTree {
 
 	}
 
-	private final Weighting weighting;
+	private final RoadTimes roads;
 
 	private final boolean reverse;
 
@@ -76,8 +75,8 @@ final class ArrayTree {
 	/**
 	 * @param reverse true to time the trips towards the source (edges walked backwards)
 	 */
-	ArrayTree(Graph graph, Weighting weighting, boolean reverse) {
-		this.weighting = weighting;
+	ArrayTree(Graph graph, RoadTimes roads, boolean reverse) {
+		this.roads = roads;
 		this.reverse = reverse;
 		this.explorer = graph.createEdgeExplorer();
 		int nodes = graph.getNodes();
@@ -133,7 +132,7 @@ final class ArrayTree {
 				if (settledStamp[adj] == generation) {
 					continue;
 				}
-				double w = weighting.calcEdgeWeight(edge, reverse);
+				double w = roads.weight(edge, reverse);
 				if (Double.isInfinite(w)) {
 					continue;
 				}
@@ -141,7 +140,7 @@ final class ArrayTree {
 				if (stamp[adj] != generation || candidate < weight[adj]) {
 					stamp[adj] = generation;
 					weight[adj] = candidate;
-					ms[adj] = ms[node] + weighting.calcEdgeMillis(edge, reverse);
+					ms[adj] = ms[node] + roads.ms(edge, reverse);
 					metres[adj] = metres[node] + edge.getDistance();
 					heap.push(candidate, adj);
 				}

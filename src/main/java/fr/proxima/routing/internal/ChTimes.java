@@ -2,11 +2,9 @@ package fr.proxima.routing.internal;
 
 import java.util.Arrays;
 
-import com.graphhopper.routing.weighting.Weighting;
 import com.graphhopper.storage.Graph;
 import com.graphhopper.storage.RoutingCHEdgeIteratorState;
 import com.graphhopper.storage.RoutingCHGraph;
-import com.graphhopper.util.EdgeIteratorState;
 
 /**
  * Travel time (ms) and length of every edge of a prepared CH graph, shortcuts included,
@@ -26,8 +24,8 @@ final class ChTimes {
 
 	private final int baseEdges;
 
-	/** Road time by edge key (edge × 2 + 1 when travelled from its second node). */
-	private final int[] roadMs;
+	/** Road times by edge key. */
+	private final RoadTimes roads;
 
 	/** Road length in millimetres by edge. */
 	private final int[] roadMm;
@@ -41,17 +39,14 @@ final class ChTimes {
 	/** The CH level of every base-graph node (read often by the upward searches). */
 	private final int[] levels;
 
-	ChTimes(RoutingCHGraph ch, Weighting weighting) {
+	ChTimes(RoutingCHGraph ch, RoadTimes roads) {
 		this.ch = ch;
+		this.roads = roads;
 		Graph graph = ch.getBaseGraph();
 		this.baseEdges = graph.getEdges();
-		this.roadMs = new int[2 * baseEdges];
 		this.roadMm = new int[baseEdges];
 		for (int e = 0; e < baseEdges; e++) {
-			EdgeIteratorState road = graph.getEdgeIteratorState(e, Integer.MIN_VALUE);
-			roadMs[2 * e] = clamp(weighting.calcEdgeMillis(road, false));
-			roadMs[2 * e + 1] = clamp(weighting.calcEdgeMillis(road, true));
-			roadMm[e] = (int) Math.round(road.getDistance() * 1000);
+			roadMm[e] = (int) Math.round(graph.getEdgeIteratorState(e, Integer.MIN_VALUE).getDistance() * 1000);
 		}
 		this.shortcutMs = new int[2 * ch.getShortcuts()];
 		this.shortcutMm = new int[ch.getShortcuts()];
@@ -70,7 +65,7 @@ final class ChTimes {
 
 	/** Time of a base-graph road travelled in the direction of its edge key. */
 	int roadMs(int edgeKey) {
-		return roadMs[edgeKey];
+		return roads.msByKey(edgeKey);
 	}
 
 	double roadMetres(int edge) {
@@ -130,10 +125,6 @@ final class ChTimes {
 
 	private double metres(RoutingCHEdgeIteratorState edge, int from, int to) {
 		return edge.isShortcut() ? shortcutMetres(edge.getEdge(), from, to) : roadMetres(edge.getOrigEdge());
-	}
-
-	private static int clamp(long ms) {
-		return (int) Math.min(Integer.MAX_VALUE, ms);
 	}
 
 }

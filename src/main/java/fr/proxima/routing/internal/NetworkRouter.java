@@ -78,6 +78,8 @@ public final class NetworkRouter {
 
 	private final Map<String, ChTimes> chTimes = new ConcurrentHashMap<>();
 
+	private final Map<String, RoadTimes> roadTimes = new ConcurrentHashMap<>();
+
 	NetworkRouter(GraphHopper hopper, RoutingSettings settings) {
 		this.hopper = hopper;
 		this.graph = hopper.getBaseGraph();
@@ -244,7 +246,12 @@ public final class NetworkRouter {
 
 	/** The profile's shortcut times, computed at first use and kept with the graph. */
 	private ChTimes chTimes(String profile, RoutingCHGraph ch) {
-		return chTimes.computeIfAbsent(profile, p -> new ChTimes(ch, weightings.get(p)));
+		return chTimes.computeIfAbsent(profile, p -> new ChTimes(ch, roadTimes(p)));
+	}
+
+	/** The profile's road weights and times, evaluated at first use and kept. */
+	private RoadTimes roadTimes(String profile) {
+		return roadTimes.computeIfAbsent(profile, p -> new RoadTimes(graph, weightings.get(p)));
 	}
 
 	/**
@@ -260,7 +267,7 @@ public final class NetworkRouter {
 			return legs;
 		}
 		markUnreachable(sources, targets, legs);
-		Weighting weighting = qg.wrapWeighting(weightings.get(profile));
+		RoadTimes roads = roadTimes(profile);
 		// target indices by query-graph node: head[node] is the first target there,
 		// next[t] the following one
 		int[] head = new int[qg.getNodes()];
@@ -275,7 +282,7 @@ public final class NetworkRouter {
 		}
 		long cutoffMs = (long) Math.ceil(cutoffSeconds * 1000);
 		Workers.run(sources.size(), (worker, workers) -> {
-			ArrayTree tree = new ArrayTree(qg, weighting, toSource);
+			ArrayTree tree = new ArrayTree(qg, roads, toSource);
 			try {
 				for (int s = worker; s < sources.size(); s += workers) {
 					if (sources.get(s).onNetwork()) {
@@ -336,11 +343,11 @@ public final class NetworkRouter {
 	 */
 	public List<MultiPolygon> reach(String profile, Placed origin, List<Integer> minutes, boolean toOrigin) {
 		QueryGraph qg = QueryGraph.create(graph, origin.snap());
-		Weighting weighting = qg.wrapWeighting(weightings.get(profile));
-		ArrayTree tree = new ArrayTree(qg, weighting, toOrigin);
+		RoadTimes roads = roadTimes(profile);
+		ArrayTree tree = new ArrayTree(qg, roads, toOrigin);
 		TimeGrid grid;
 		try {
-			grid = new TimeGrid(qg, weighting, toOrigin, tree, origin.snap().getClosestNode(),
+			grid = new TimeGrid(qg, roads, toOrigin, tree, origin.snap().getClosestNode(),
 					minutes.get(minutes.size() - 1) * 60_000L);
 		}
 		finally {

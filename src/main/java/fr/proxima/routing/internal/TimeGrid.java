@@ -2,7 +2,6 @@ package fr.proxima.routing.internal;
 
 import java.util.Arrays;
 
-import com.graphhopper.routing.weighting.Weighting;
 import com.graphhopper.storage.Graph;
 import com.graphhopper.storage.NodeAccess;
 import com.graphhopper.util.EdgeExplorer;
@@ -72,7 +71,7 @@ final class TimeGrid {
 	 * @throws IllegalArgumentException when the tree reaches too few roads to draw an
 	 * area
 	 */
-	TimeGrid(Graph graph, Weighting weighting, boolean reverse, ArrayTree tree, int origin, long limitMs) {
+	TimeGrid(Graph graph, RoadTimes roads, boolean reverse, ArrayTree tree, int origin, long limitMs) {
 		Nodes settled = new Nodes();
 		tree.search(origin, limitMs, (node, ms, metres) -> settled.add(node));
 		if (settled.size < 2) {
@@ -124,8 +123,8 @@ final class TimeGrid {
 				if (fromV >= 0 && v < u) {
 					continue; // sampled from v
 				}
-				double there = time(weighting, edge, reverse);
-				double back = fromV >= 0 ? time(weighting, edge, !reverse) : Double.POSITIVE_INFINITY;
+				double there = time(roads, edge, reverse);
+				double back = fromV >= 0 ? time(roads, edge, !reverse) : Double.POSITIVE_INFINITY;
 				if (Double.isInfinite(there) && Double.isInfinite(back)) {
 					continue;
 				}
@@ -152,9 +151,8 @@ final class TimeGrid {
 	}
 
 	/** The road's time in the tree's direction from its base node, infinite if closed. */
-	private static double time(Weighting weighting, EdgeIterator edge, boolean reverse) {
-		return Double.isInfinite(weighting.calcEdgeWeight(edge, reverse)) ? Double.POSITIVE_INFINITY
-				: weighting.calcEdgeMillis(edge, reverse);
+	private static double time(RoadTimes roads, EdgeIterator edge, boolean reverse) {
+		return Double.isInfinite(roads.weight(edge, reverse)) ? Double.POSITIVE_INFINITY : roads.ms(edge, reverse);
 	}
 
 	double lon(double i) {
