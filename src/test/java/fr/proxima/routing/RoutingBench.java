@@ -183,11 +183,11 @@ public class RoutingBench {
 			System.out.printf(Locale.ROOT,
 					"[bench] matrix 500 x 2,000 (cutoff 60 min, %,d cells reachable): CH buckets on %d cores (after)"
 							+ " %.2f s; array tree per source on %d cores (before) %.1f s extrapolated from %d sources;"
-							+ " ratio %.3f; on those sources largest time difference %.3f s, %d cells reachable by one"
-							+ " method only%n",
+							+ " ratio %.3f; CPU time of the process %.1f s (after), %.1f s (before, extrapolated); on"
+							+ " those sources largest time difference %.3f s, %d cells reachable by one method only%n",
 					reachable, Runtime.getRuntime().availableProcessors(), chSeconds,
-					Runtime.getRuntime().availableProcessors(), treeSeconds, sampled, chSeconds / treeSeconds, largest,
-					differentReach);
+					Runtime.getRuntime().availableProcessors(), treeSeconds, sampled, chSeconds / treeSeconds, chCpu,
+					treeCpu, largest, differentReach);
 			t = System.nanoTime();
 			for (int i = 0; i < pairSample; i++) {
 				engine.route(sources.get(random.nextInt(sources.size())),
