@@ -212,9 +212,8 @@ public final class NetworkRouter {
 	}
 
 	/**
-	 * The matrix by the CH bucket algorithm ({@link ChMatrix}): the origins' forward and
-	 * the destinations' backward upward searches; towards the sources, the targets are
-	 * the origins.
+	 * The matrix by the CH bucket algorithm ({@link ChMatrix}); towards the sources, the
+	 * targets are its origins.
 	 * @throws IllegalStateException when the profile has no CH preparation
 	 */
 	public Leg[][] matrixOnCh(String profile, List<Placed> sources, List<Placed> targets, double cutoffSeconds,
