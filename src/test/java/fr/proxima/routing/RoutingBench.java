@@ -13,7 +13,6 @@ import java.util.stream.Stream;
 
 import fr.proxima.ProximaApplication;
 import fr.proxima.routing.internal.GraphHopperGraph;
-import fr.proxima.routing.internal.GraphHopperTreeMatrix;
 import fr.proxima.routing.internal.NetworkRouter;
 import fr.proxima.shared.Geo;
 import org.junit.jupiter.api.Test;
@@ -176,26 +175,47 @@ public class RoutingBench {
 
 			List<Point> sources = points.subList(0, 500);
 			List<Point> targetPoints = points.subList(500, 2500);
-			long t = System.nanoTime();
-			Matrix matrix = engine.matrix(sources, targetPoints, 3600, "car", false);
-			double treeSeconds = (System.nanoTime() - t) / 1e9;
-			long reachable = Arrays.stream(matrix.legs()).flatMap(Arrays::stream).filter(Leg::reachable).count();
-			// before: GraphHopper's tree per source on one thread, on a sample of the
-			// sources
 			NetworkRouter router = graph.router();
+			System.out.printf(Locale.ROOT, "[bench] load average before the matrix: %.1f%n",
+					java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+			long t = System.nanoTime();
+			double cpu = cpuSeconds();
+			Matrix matrix = engine.matrix(sources, targetPoints, 3600, "car", false);
+			double chSeconds = (System.nanoTime() - t) / 1e9;
+			double chCpu = cpuSeconds() - cpu;
+			long reachable = Arrays.stream(matrix.legs()).flatMap(Arrays::stream).filter(Leg::reachable).count();
+			// before: one array tree per source on the same cores, on a sample of the
+			// sources, compared cell for cell
 			int sampled = 50;
-			List<NetworkRouter.Placed> placedTargets = targetPoints.stream()
-				.map(p -> router.place("car", p.getX(), p.getY()))
-				.toList();
 			t = System.nanoTime();
-			GraphHopperTreeMatrix.reachableCells(router, "car",
-					sources.subList(0, sampled).stream().map(p -> router.place("car", p.getX(), p.getY())).toList(),
-					placedTargets, 3600);
-			double before = (System.nanoTime() - t) / 1e9 * sources.size() / sampled;
+			cpu = cpuSeconds();
+			Leg[][] trees = router.matrixByTrees("car", place(router, sources.subList(0, sampled)),
+					place(router, targetPoints), 3600, false, () -> {
+					});
+			double treeSeconds = (System.nanoTime() - t) / 1e9 * sources.size() / sampled;
+			double treeCpu = (cpuSeconds() - cpu) * sources.size() / sampled;
+			double largest = 0;
+			long differentReach = 0;
+			for (int s = 0; s < sampled; s++) {
+				for (int c = 0; c < targetPoints.size(); c++) {
+					Leg a = matrix.legs()[s][c];
+					Leg b = trees[s][c];
+					if (a.reachable() != b.reachable()) {
+						differentReach++;
+					}
+					else if (a.reachable()) {
+						largest = Math.max(largest, Math.abs(a.seconds() - b.seconds()));
+					}
+				}
+			}
 			System.out.printf(Locale.ROOT,
-					"[bench] matrix 500 x 2,000: array trees on %d cores (after) %.2f s; GraphHopper's tree per source"
-							+ " on one thread (before) %.1f s extrapolated from %d sources; ratio %.3f%n",
-					Runtime.getRuntime().availableProcessors(), treeSeconds, before, sampled, treeSeconds / before);
+					"[bench] matrix 500 x 2,000 (cutoff 60 min, %,d cells reachable): CH buckets on %d cores (after)"
+							+ " %.2f s; array tree per source on %d cores (before) %.1f s extrapolated from %d sources;"
+							+ " ratio %.3f; CPU time of the process %.1f s (after), %.1f s (before, extrapolated); on"
+							+ " those sources largest time difference %.3f s, %d cells reachable by one method only%n",
+					reachable, Runtime.getRuntime().availableProcessors(), chSeconds,
+					Runtime.getRuntime().availableProcessors(), treeSeconds, sampled, chSeconds / treeSeconds, chCpu,
+					treeCpu, largest, differentReach);
 			t = System.nanoTime();
 			for (int i = 0; i < pairSample; i++) {
 				engine.route(sources.get(random.nextInt(sources.size())),
@@ -204,11 +224,9 @@ public class RoutingBench {
 			double perPair = (System.nanoTime() - t) / 1e9 / pairSample;
 			double perPairTotal = perPair * sources.size() * targetPoints.size();
 			System.out.printf(Locale.ROOT,
-					"[bench] matrix 500 x %,d (cutoff 60 min, %,d cells reachable): one tree per source %.2f s;"
-							+ " per-pair routing %.2f ms/pair measured on %,d random pairs, extrapolated to %.1f s;"
-							+ " ratio %.0fx%n",
-					targetPoints.size(), reachable, treeSeconds, perPair * 1000, pairSample, perPairTotal,
-					perPairTotal / treeSeconds);
+					"[bench] matrix 500 x %,d: CH buckets %.2f s; per-pair CH routing %.2f ms/pair measured on %,d"
+							+ " random pairs, extrapolated to %.1f s; ratio %.0fx%n",
+					targetPoints.size(), chSeconds, perPair * 1000, pairSample, perPairTotal, perPairTotal / chSeconds);
 		}
 		finally {
 			graph.destroy();
@@ -307,6 +325,18 @@ public class RoutingBench {
 			}
 		}
 		return points;
+	}
+
+	/**
+	 * CPU time of this process (all threads): what the machine's load does not inflate.
+	 */
+	private static double cpuSeconds() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+	}
+
+	private static List<NetworkRouter.Placed> place(NetworkRouter router, List<Point> points) {
+		return points.stream().map(p -> router.place("car", p.getX(), p.getY())).toList();
 	}
 
 	private static void print(String what, long[] nanos) {

@@ -1,13 +1,10 @@
 package fr.proxima.routing.internal;
 
-import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
-import com.graphhopper.routing.weighting.Weighting;
 import com.graphhopper.storage.Graph;
 import com.graphhopper.util.EdgeExplorer;
 import com.graphhopper.util.EdgeIterator;
-import com.graphhopper.util.EdgeIteratorState;
 
 /**
  * A node-based Dijkstra shortest-path tree on plain arrays, for matrices: the same
@@ -57,17 +54,7 @@ final class ArrayTree {
 
 	}
 
-	/**
-	 * What each road leaving a settled node reports (to any neighbour, settled or not):
-	 * the node's time and the road's own time in the search's direction.
-	 */
-	interface RoadVisitor {
-
-		void road(EdgeIteratorState road, long fromMs, long roadMs);
-
-	}
-
-	private final Weighting weighting;
+	private final RoadTimes roads;
 
 	private final boolean reverse;
 
@@ -83,17 +70,13 @@ final class ArrayTree {
 
 	private final int[] settledStamp;
 
-	private double[] heapKeys = new double[1024];
-
-	private int[] heapNodes = new int[1024];
-
-	private int heapSize;
+	private final NodeHeap heap = new NodeHeap();
 
 	/**
 	 * @param reverse true to time the trips towards the source (edges walked backwards)
 	 */
-	ArrayTree(Graph graph, Weighting weighting, boolean reverse) {
-		this.weighting = weighting;
+	ArrayTree(Graph graph, RoadTimes roads, boolean reverse) {
+		this.roads = roads;
 		this.reverse = reverse;
 		this.explorer = graph.createEdgeExplorer();
 		int nodes = graph.getNodes();
@@ -104,6 +87,13 @@ final class ArrayTree {
 		this.metres = buffers.metres;
 		this.stamp = buffers.stamp;
 		this.settledStamp = buffers.settledStamp;
+	}
+
+	/**
+	 * The time of a node settled by the last search, -1 when it settled none there.
+	 */
+	long settledMs(int node) {
+		return settledStamp[node] == buffers.generation ? ms[node] : -1;
 	}
 
 	/** Hands the arrays on; this tree must not be used afterwards. */
@@ -118,25 +108,16 @@ final class ArrayTree {
 	 * weight, reporting each to {@code visitor}.
 	 */
 	void search(int source, long limitMs, Visitor visitor) {
-		search(source, limitMs, visitor, null);
-	}
-
-	/**
-	 * Settles the nodes reached from {@code source} within {@code limitMs}, in order of
-	 * weight, reporting each to {@code visitor} and, when {@code roads} is not null, each
-	 * road leaving it.
-	 */
-	void search(int source, long limitMs, Visitor visitor, RoadVisitor roads) {
 		int generation = ++buffers.generation;
-		heapSize = 0;
+		heap.clear();
 		weight[source] = 0;
 		ms[source] = 0;
 		metres[source] = 0;
 		stamp[source] = generation;
-		push(0, source);
-		while (heapSize > 0) {
-			double key = heapKeys[0];
-			int node = pop();
+		heap.push(0, source);
+		while (!heap.isEmpty()) {
+			double key = heap.peekKey();
+			int node = heap.pop();
 			if (settledStamp[node] == generation || key > weight[node]) {
 				continue;
 			}
@@ -148,73 +129,23 @@ final class ArrayTree {
 			EdgeIterator edge = explorer.setBaseNode(node);
 			while (edge.next()) {
 				int adj = edge.getAdjNode();
-				if (roads == null && settledStamp[adj] == generation) {
+				if (settledStamp[adj] == generation) {
 					continue;
 				}
-				double w = weighting.calcEdgeWeight(edge, reverse);
+				double w = roads.weight(edge, reverse);
 				if (Double.isInfinite(w)) {
 					continue;
-				}
-				if (roads != null) {
-					roads.road(edge, ms[node], weighting.calcEdgeMillis(edge, reverse));
-					if (settledStamp[adj] == generation) {
-						continue;
-					}
 				}
 				double candidate = weight[node] + w;
 				if (stamp[adj] != generation || candidate < weight[adj]) {
 					stamp[adj] = generation;
 					weight[adj] = candidate;
-					ms[adj] = ms[node] + weighting.calcEdgeMillis(edge, reverse);
+					ms[adj] = ms[node] + roads.ms(edge, reverse);
 					metres[adj] = metres[node] + edge.getDistance();
-					push(candidate, adj);
+					heap.push(candidate, adj);
 				}
 			}
 		}
-	}
-
-	private void push(double key, int node) {
-		if (heapSize == heapKeys.length) {
-			heapKeys = Arrays.copyOf(heapKeys, heapSize * 2);
-			heapNodes = Arrays.copyOf(heapNodes, heapSize * 2);
-		}
-		int i = heapSize++;
-		while (i > 0) {
-			int parent = (i - 1) >> 1;
-			if (heapKeys[parent] <= key) {
-				break;
-			}
-			heapKeys[i] = heapKeys[parent];
-			heapNodes[i] = heapNodes[parent];
-			i = parent;
-		}
-		heapKeys[i] = key;
-		heapNodes[i] = node;
-	}
-
-	private int pop() {
-		int top = heapNodes[0];
-		double key = heapKeys[--heapSize];
-		int node = heapNodes[heapSize];
-		int i = 0;
-		while (true) {
-			int child = 2 * i + 1;
-			if (child >= heapSize) {
-				break;
-			}
-			if (child + 1 < heapSize && heapKeys[child + 1] < heapKeys[child]) {
-				child++;
-			}
-			if (heapKeys[child] >= key) {
-				break;
-			}
-			heapKeys[i] = heapKeys[child];
-			heapNodes[i] = heapNodes[child];
-			i = child;
-		}
-		heapKeys[i] = key;
-		heapNodes[i] = node;
-		return top;
 	}
 
 }

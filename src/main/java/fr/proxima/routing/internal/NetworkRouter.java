@@ -5,8 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.IntStream;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.graphhopper.GraphHopper;
 import com.graphhopper.config.Profile;
@@ -51,8 +50,17 @@ public final class NetworkRouter {
 
 	private static final long CONTOUR_MARGIN_MIN_MS = 600_000;
 
-	/** Trees of one matrix run on this many threads at most. */
-	private static final int PARALLELISM = Runtime.getRuntime().availableProcessors();
+	/**
+	 * The fewest sources for which a matrix takes the CH bucket algorithm: below, a tree
+	 * per source costs less than an upward search per target.
+	 */
+	static final int CH_MATRIX_MIN_SOURCES = 8;
+
+	/**
+	 * The most targets per source for which a matrix takes the CH bucket algorithm (a
+	 * source and many targets, as in the precompute, stay on trees).
+	 */
+	static final int CH_MATRIX_MAX_TARGETS_PER_SOURCE = 64;
 
 	private final GraphHopper hopper;
 
@@ -67,6 +75,10 @@ public final class NetworkRouter {
 	private final Map<String, EdgeFilter> snapFilters = new HashMap<>();
 
 	private final Map<String, RoutingCHGraph> chGraphs;
+
+	private final Map<String, ChTimes> chTimes = new ConcurrentHashMap<>();
+
+	private final Map<String, RoadTimes> roadTimes = new ConcurrentHashMap<>();
 
 	NetworkRouter(GraphHopper hopper, RoutingSettings settings) {
 		this.hopper = hopper;
@@ -182,31 +194,79 @@ public final class NetworkRouter {
 
 	/**
 	 * Travel times from each placed source to each placed target (or back when
-	 * {@code toSource}), one shortest-path tree per source ({@link ArrayTree}) over one
-	 * query graph holding every point, the sources shared out over the machine's cores.
-	 * Cells whose source or target is not on the network are left null for the caller to
-	 * estimate.
-	 * @param beforeEachTree called before each tree (a deadline check may throw from it)
+	 * {@code toSource}) over one query graph holding every point. On a profile prepared
+	 * with contraction hierarchies and with at least {@link #CH_MATRIX_MIN_SOURCES}
+	 * sources and at most {@link #CH_MATRIX_MAX_TARGETS_PER_SOURCE} targets per source,
+	 * by the CH bucket algorithm ({@link ChMatrix}); else one array tree per source
+	 * ({@link #matrixByTrees}). Cells whose source or target is not on the network are
+	 * left null for the caller to estimate.
+	 * @param beforeEachTree called before each search (a deadline check may throw from
+	 * it)
 	 */
 	public Leg[][] matrix(String profile, List<Placed> sources, List<Placed> targets, double cutoffSeconds,
 			boolean toSource, Runnable beforeEachTree) {
-		List<Snap> snaps = new ArrayList<>();
-		for (Placed p : sources) {
-			if (p.onNetwork()) {
-				snaps.add(p.snap());
-			}
-		}
-		for (Placed p : targets) {
-			if (p.onNetwork()) {
-				snaps.add(p.snap());
-			}
+		boolean buckets = chGraphs.containsKey(profile) && sources.size() >= CH_MATRIX_MIN_SOURCES
+				&& targets.size() <= (long) sources.size() * CH_MATRIX_MAX_TARGETS_PER_SOURCE;
+		return buckets ? matrixOnCh(profile, sources, targets, cutoffSeconds, toSource, beforeEachTree)
+				: matrixByTrees(profile, sources, targets, cutoffSeconds, toSource, beforeEachTree);
+	}
+
+	/**
+	 * The matrix by the CH bucket algorithm ({@link ChMatrix}); towards the sources, the
+	 * targets are its origins.
+	 * @throws IllegalStateException when the profile has no CH preparation
+	 */
+	public Leg[][] matrixOnCh(String profile, List<Placed> sources, List<Placed> targets, double cutoffSeconds,
+			boolean toSource, Runnable beforeEachSearch) {
+		RoutingCHGraph ch = chGraphs.get(profile);
+		if (ch == null) {
+			throw new IllegalStateException("Profile " + profile + " has no CH preparation");
 		}
 		Leg[][] legs = new Leg[sources.size()][targets.size()];
-		if (snaps.isEmpty()) {
+		QueryGraph qg = queryGraph(sources, targets);
+		if (qg == null) {
 			return legs;
 		}
-		QueryGraph qg = QueryGraph.create(graph, snaps);
-		Weighting weighting = qg.wrapWeighting(weightings.get(profile));
+		markUnreachable(sources, targets, legs);
+		int[] sourceNodes = nodes(sources);
+		int[] targetNodes = nodes(targets);
+		ChMatrix matrix = new ChMatrix(ch, qg, weightings.get(profile), chTimes(profile, ch));
+		long cutoffMs = (long) Math.ceil(cutoffSeconds * 1000);
+		if (toSource) {
+			matrix.compute(targetNodes, sourceNodes, cutoffMs, beforeEachSearch,
+					(t, s, ms, metres) -> legs[s][t] = new Leg(ms / 1000.0, metres, TravelMethod.NETWORK));
+		}
+		else {
+			matrix.compute(sourceNodes, targetNodes, cutoffMs, beforeEachSearch,
+					(s, t, ms, metres) -> legs[s][t] = new Leg(ms / 1000.0, metres, TravelMethod.NETWORK));
+		}
+		return legs;
+	}
+
+	/** The profile's shortcut times, computed at first use and kept with the graph. */
+	private ChTimes chTimes(String profile, RoutingCHGraph ch) {
+		return chTimes.computeIfAbsent(profile, p -> new ChTimes(ch, roadTimes(p)));
+	}
+
+	/** The profile's road weights and times, evaluated at first use and kept. */
+	private RoadTimes roadTimes(String profile) {
+		return roadTimes.computeIfAbsent(profile, p -> new RoadTimes(graph, weightings.get(p)));
+	}
+
+	/**
+	 * The matrix with one shortest-path tree per source ({@link ArrayTree}), the sources
+	 * shared out over the machine's cores: the method without CH, and the faster one for
+	 * few sources.
+	 */
+	public Leg[][] matrixByTrees(String profile, List<Placed> sources, List<Placed> targets, double cutoffSeconds,
+			boolean toSource, Runnable beforeEachTree) {
+		Leg[][] legs = new Leg[sources.size()][targets.size()];
+		QueryGraph qg = queryGraph(sources, targets);
+		if (qg == null) {
+			return legs;
+		}
+		markUnreachable(sources, targets, legs);
+		RoadTimes roads = roadTimes(profile);
 		// target indices by query-graph node: head[node] is the first target there,
 		// next[t] the following one
 		int[] head = new int[qg.getNodes()];
@@ -220,42 +280,52 @@ public final class NetworkRouter {
 			}
 		}
 		long cutoffMs = (long) Math.ceil(cutoffSeconds * 1000);
-		int workers = Math.min(PARALLELISM, sources.size());
-		// sources dealt out round-robin to the workers, each with its own array tree; the
-		// first failure (a deadline) stops them all and is thrown here as it was
-		AtomicReference<RuntimeException> failure = new AtomicReference<>();
-		IntStream.range(0, workers).parallel().forEach(worker -> {
+		Workers.run(sources.size(), (worker, workers) -> {
+			ArrayTree tree = new ArrayTree(qg, roads, toSource);
 			try {
-				ArrayTree tree = new ArrayTree(qg, weighting, toSource);
-				try {
-					for (int s = worker; s < sources.size() && failure.get() == null; s += workers) {
-						if (sources.get(s).onNetwork()) {
-							beforeEachTree.run();
-							fillRow(tree, sources.get(s), targets, head, next, cutoffMs, legs[s]);
-						}
+				for (int s = worker; s < sources.size(); s += workers) {
+					if (sources.get(s).onNetwork()) {
+						beforeEachTree.run();
+						fillRow(tree, sources.get(s), targets, head, next, cutoffMs, legs[s]);
 					}
 				}
-				finally {
-					tree.release();
-				}
 			}
-			catch (RuntimeException e) {
-				failure.compareAndSet(null, e);
+			finally {
+				tree.release();
 			}
 		});
-		if (failure.get() != null) {
-			throw failure.get();
-		}
 		return legs;
+	}
+
+	/** One query graph with every placed point, or null when none is on the network. */
+	private QueryGraph queryGraph(List<Placed> sources, List<Placed> targets) {
+		List<Snap> snaps = new ArrayList<>();
+		for (List<Placed> points : List.of(sources, targets)) {
+			for (Placed p : points) {
+				if (p.onNetwork()) {
+					snaps.add(p.snap());
+				}
+			}
+		}
+		return snaps.isEmpty() ? null : QueryGraph.create(graph, snaps);
+	}
+
+	private static int[] nodes(List<Placed> points) {
+		return points.stream().mapToInt(p -> p.onNetwork() ? p.snap().getClosestNode() : -1).toArray();
+	}
+
+	private static void markUnreachable(List<Placed> sources, List<Placed> targets, Leg[][] legs) {
+		for (int s = 0; s < sources.size(); s++) {
+			for (int t = 0; t < targets.size(); t++) {
+				if (sources.get(s).onNetwork() && targets.get(t).onNetwork()) {
+					legs[s][t] = Leg.unreachable(TravelMethod.NETWORK);
+				}
+			}
+		}
 	}
 
 	private static void fillRow(ArrayTree tree, Placed source, List<Placed> targets, int[] head, int[] next,
 			long cutoffMs, Leg[] row) {
-		for (int t = 0; t < targets.size(); t++) {
-			if (targets.get(t).onNetwork()) {
-				row[t] = Leg.unreachable(TravelMethod.NETWORK);
-			}
-		}
 		tree.search(source.snap().getClosestNode(), cutoffMs, (node, ms, metres) -> {
 			for (int t = head[node]; t >= 0; t = next[t]) {
 				row[t] = new Leg(ms / 1000.0, metres, TravelMethod.NETWORK);
@@ -272,10 +342,12 @@ public final class NetworkRouter {
 	 */
 	public List<MultiPolygon> reach(String profile, Placed origin, List<Integer> minutes, boolean toOrigin) {
 		QueryGraph qg = QueryGraph.create(graph, origin.snap());
-		ArrayTree tree = new ArrayTree(qg, qg.wrapWeighting(weightings.get(profile)), toOrigin);
+		RoadTimes roads = roadTimes(profile);
+		ArrayTree tree = new ArrayTree(qg, roads, toOrigin);
 		TimeGrid grid;
 		try {
-			grid = new TimeGrid(tree, origin.snap().getClosestNode(), minutes.get(minutes.size() - 1) * 60_000L);
+			grid = new TimeGrid(qg, roads, toOrigin, tree, origin.snap().getClosestNode(),
+					minutes.get(minutes.size() - 1) * 60_000L);
 		}
 		finally {
 			tree.release();

@@ -2,18 +2,24 @@ package fr.proxima.routing.internal;
 
 import java.util.Arrays;
 
+import com.graphhopper.storage.Graph;
+import com.graphhopper.storage.NodeAccess;
+import com.graphhopper.util.EdgeExplorer;
+import com.graphhopper.util.EdgeIterator;
 import com.graphhopper.util.FetchMode;
 import com.graphhopper.util.PointList;
 
 /**
  * Travel times of one shortest-path tree on a regular grid, whose cost grows with the
- * explored tree: every road leaving a node the tree settled is sampled every half cell
- * with times interpolated along it, each sample gives the grid vertices of its cell its
- * time plus a walk to them, and a two-pass chamfer sweep carries times further off the
- * road, at {@link #OFF_ROAD_KMH} for at most {@link #OFF_ROAD_MAX_METRES}. A place thus
- * counts as reached when one can drive to a road point and walk from it in the time. The
- * areas are the grid's contours ({@link GridContours}): one grid serves every band, so
- * the bands are nested.
+ * explored tree: every road leaving a node the tree settled is sampled once, every half
+ * cell, with the earlier of the times from its two ends (from one end only when the other
+ * was not settled), and only where that time matters to the contours; a road without
+ * pillar nodes is read as the segment between its nodes, without fetching its geometry.
+ * Each sample gives the grid vertices of its cell its time plus a walk to them, and a
+ * two-pass chamfer sweep carries times further off the road, at {@link #OFF_ROAD_KMH} for
+ * at most {@link #OFF_ROAD_MAX_METRES}. A place thus counts as reached when one can drive
+ * to a road point and walk from it in the time. The areas are the grid's contours
+ * ({@link GridContours}): one grid serves every band, so the bands are nested.
  */
 final class TimeGrid {
 
@@ -31,7 +37,7 @@ final class TimeGrid {
 
 	private static final double METRES_PER_DEGREE_LAT = 110_574;
 
-	private static final double OFF_ROAD_MS_PER_METRE = 3600.0 / OFF_ROAD_KMH;
+	static final double OFF_ROAD_MS_PER_METRE = 3600.0 / OFF_ROAD_KMH;
 
 	final int nx;
 
@@ -59,28 +65,43 @@ final class TimeGrid {
 
 	/**
 	 * Runs the tree from {@code origin} to {@code limitMs} and grids the times along
-	 * every road leaving a node it settled (each road from both ends when both are
-	 * settled: the grid keeps the earlier time).
+	 * every road leaving a node it settled.
+	 * @param graph the graph the tree runs on
+	 * @param reverse whether the tree times the trips towards its origin
 	 * @throws IllegalArgumentException when the tree reaches too few roads to draw an
 	 * area
 	 */
-	TimeGrid(ArrayTree tree, int origin, long limitMs) {
-		Roads roads = new Roads();
-		tree.search(origin, limitMs, (node, ms, metres) -> {
-		}, (road, fromMs, roadMs) -> roads.add(road.fetchWayGeometry(FetchMode.ALL), fromMs, fromMs + roadMs));
-		if (roads.size < 3) {
+	TimeGrid(Graph graph, RoadTimes roads, boolean reverse, ArrayTree tree, int origin, long limitMs) {
+		Nodes settled = new Nodes();
+		tree.search(origin, limitMs, (node, ms, metres) -> settled.add(node));
+		if (settled.size < 2) {
 			throw new IllegalArgumentException("Too few points reached to draw an area");
 		}
-		double midLat = (roads.minLat + roads.maxLat) / 2;
+		NodeAccess nodes = graph.getNodeAccess();
+		EdgeExplorer explorer = graph.createEdgeExplorer();
+		// the extent: the settled nodes and their neighbours
+		double[] box = { Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE };
+		for (int k = 0; k < settled.size; k++) {
+			extend(box, nodes, settled.node[k]);
+			EdgeIterator edge = explorer.setBaseNode(settled.node[k]);
+			while (edge.next()) {
+				extend(box, nodes, edge.getAdjNode());
+			}
+		}
+		double minLon = box[0];
+		double minLat = box[1];
+		double maxLon = box[2];
+		double maxLat = box[3];
+		double midLat = (minLat + maxLat) / 2;
 		double mPerLon = METRES_PER_DEGREE_LAT * Math.cos(Math.toRadians(midLat));
-		double width = (roads.maxLon - roads.minLon) * mPerLon;
-		double height = (roads.maxLat - roads.minLat) * METRES_PER_DEGREE_LAT;
+		double width = (maxLon - minLon) * mPerLon;
+		double height = (maxLat - minLat) * METRES_PER_DEGREE_LAT;
 		cell = Math.max(MIN_CELL_METRES, Math.max(width, height) / MAX_CELLS);
 		int pad = (int) Math.ceil(OFF_ROAD_MAX_METRES / cell) + 2;
 		dLon = cell / mPerLon;
 		dLat = cell / METRES_PER_DEGREE_LAT;
-		lon0 = roads.minLon - pad * dLon;
-		lat0 = roads.minLat - pad * dLat;
+		lon0 = minLon - pad * dLon;
+		lat0 = minLat - pad * dLat;
 		nx = (int) Math.ceil(width / cell) + 2 * pad + 1;
 		ny = (int) Math.ceil(height / cell) + 2 * pad + 1;
 		mx = 1 / dLon;
@@ -88,8 +109,50 @@ final class TimeGrid {
 		ms = new float[nx * ny];
 		off = new float[nx * ny];
 		Arrays.fill(ms, Float.POSITIVE_INFINITY);
-		roads.rasterise(this);
+		// past this time a sample changes no contour (GridContours counts an unreached
+		// vertex as reached a walked cell after the limit)
+		double cap = limitMs + cell * OFF_ROAD_MS_PER_METRE;
+		Road road = new Road(this, cap);
+		for (int k = 0; k < settled.size; k++) {
+			int u = settled.node[k];
+			long fromU = tree.settledMs(u);
+			EdgeIterator edge = explorer.setBaseNode(u);
+			while (edge.next()) {
+				int v = edge.getAdjNode();
+				long fromV = tree.settledMs(v);
+				if (fromV >= 0 && v < u) {
+					continue; // sampled from v
+				}
+				double there = time(roads, edge, reverse);
+				double back = fromV >= 0 ? time(roads, edge, !reverse) : Double.POSITIVE_INFINITY;
+				if (Double.isInfinite(there) && Double.isInfinite(back)) {
+					continue;
+				}
+				road.times(fromU, there, fromV >= 0 ? fromV : Double.POSITIVE_INFINITY, back);
+				PointList pillars = edge.fetchWayGeometry(FetchMode.PILLAR_ONLY);
+				if (pillars.isEmpty()) {
+					road.segment(nodes.getLon(u), nodes.getLat(u), nodes.getLon(v), nodes.getLat(v), 0, 1);
+				}
+				else {
+					road.polyline(edge.fetchWayGeometry(FetchMode.ALL));
+				}
+			}
+		}
 		sweep();
+	}
+
+	private static void extend(double[] box, NodeAccess nodes, int node) {
+		double lon = nodes.getLon(node);
+		double lat = nodes.getLat(node);
+		box[0] = Math.min(box[0], lon);
+		box[1] = Math.min(box[1], lat);
+		box[2] = Math.max(box[2], lon);
+		box[3] = Math.max(box[3], lat);
+	}
+
+	/** The road's time in the tree's direction from its base node, infinite if closed. */
+	private static double time(RoadTimes roads, EdgeIterator edge, boolean reverse) {
+		return Double.isInfinite(roads.weight(edge, reverse)) ? Double.POSITIVE_INFINITY : roads.ms(edge, reverse);
 	}
 
 	double lon(double i) {
@@ -107,6 +170,9 @@ final class TimeGrid {
 	private void sample(double x, double y, double t) {
 		int i = (int) x;
 		int j = (int) y;
+		if (x < 0 || y < 0 || i + 1 >= nx || j + 1 >= ny) {
+			return; // a curved road's pillar beyond its nodes' extent and margin
+		}
 		for (int dj = 0; dj <= 1; dj++) {
 			for (int di = 0; di <= 1; di++) {
 				double metres = Math.hypot(i + di - x, j + dj - y) * cell;
@@ -158,86 +224,89 @@ final class TimeGrid {
 		}
 	}
 
-	/**
-	 * The reached roads as polylines with a time per point, kept until the grid's extent
-	 * is known.
-	 */
-	private static final class Roads {
+	/** The settled nodes, in the order settled. */
+	private static final class Nodes {
 
-		private double[] lon = new double[4096];
-
-		private double[] lat = new double[4096];
-
-		private double[] time = new double[4096];
-
-		/** Index of the first point of each polyline, then the total. */
-		private int[] starts = new int[1024];
-
-		private int lines;
+		int[] node = new int[4096];
 
 		int size;
 
-		double minLon = Double.MAX_VALUE;
-
-		double minLat = Double.MAX_VALUE;
-
-		double maxLon = -Double.MAX_VALUE;
-
-		double maxLat = -Double.MAX_VALUE;
-
-		/**
-		 * A road from the tree node reached at {@code fromMs} to the one reached at
-		 * {@code toMs}, times shared out by length.
-		 */
-		void add(PointList shape, double fromMs, double toMs) {
-			int n = shape.size();
-			if (n < 2) {
-				return;
+		void add(int n) {
+			if (size == node.length) {
+				node = Arrays.copyOf(node, size * 2);
 			}
-			double length = 0;
-			for (int k = 1; k < n; k++) {
-				length += flatMetres(shape.getLon(k - 1), shape.getLat(k - 1), shape.getLon(k), shape.getLat(k));
-			}
-			if (lines + 2 > starts.length) {
-				starts = Arrays.copyOf(starts, starts.length * 2);
-			}
-			if (size + n > lon.length) {
-				int capacity = Math.max(lon.length * 2, size + n);
-				lon = Arrays.copyOf(lon, capacity);
-				lat = Arrays.copyOf(lat, capacity);
-				time = Arrays.copyOf(time, capacity);
-			}
-			starts[lines++] = size;
-			double along = 0;
-			for (int k = 0; k < n; k++) {
-				if (k > 0) {
-					along += flatMetres(shape.getLon(k - 1), shape.getLat(k - 1), shape.getLon(k), shape.getLat(k));
-				}
-				lon[size] = shape.getLon(k);
-				lat[size] = shape.getLat(k);
-				time[size] = length > 0 ? fromMs + (toMs - fromMs) * along / length : toMs;
-				minLon = Math.min(minLon, lon[size]);
-				maxLon = Math.max(maxLon, lon[size]);
-				minLat = Math.min(minLat, lat[size]);
-				maxLat = Math.max(maxLat, lat[size]);
-				size++;
-			}
-			starts[lines] = size;
+			node[size++] = n;
 		}
 
-		/** Samples every polyline at most half a cell apart. */
-		void rasterise(TimeGrid grid) {
-			for (int l = 0; l < lines; l++) {
-				for (int k = starts[l] + 1; k < starts[l + 1]; k++) {
-					double x1 = (lon[k - 1] - grid.lon0) * grid.mx;
-					double y1 = (lat[k - 1] - grid.lat0) * grid.my;
-					double x2 = (lon[k] - grid.lon0) * grid.mx;
-					double y2 = (lat[k] - grid.lat0) * grid.my;
-					int steps = Math.max(1, (int) Math.ceil(2 * Math.hypot(x2 - x1, y2 - y1)));
-					for (int s = k == starts[l] + 1 ? 0 : 1; s <= steps; s++) {
-						double f = (double) s / steps;
-						grid.sample(x1 + (x2 - x1) * f, y1 + (y2 - y1) * f, time[k - 1] + (time[k] - time[k - 1]) * f);
-					}
+	}
+
+	/**
+	 * One road being sampled: the time at a fraction f of its length from its base node
+	 * is the earlier of its two ends' times carried along it.
+	 */
+	private static final class Road {
+
+		private final TimeGrid grid;
+
+		private final double cap;
+
+		private double fromBase;
+
+		private double there;
+
+		private double fromAdj;
+
+		private double back;
+
+		Road(TimeGrid grid, double cap) {
+			this.grid = grid;
+			this.cap = cap;
+		}
+
+		void times(double fromBase, double there, double fromAdj, double back) {
+			this.fromBase = fromBase;
+			this.there = there;
+			this.fromAdj = fromAdj;
+			this.back = back;
+		}
+
+		private double at(double f) {
+			return Math.min(fromBase + f * there, fromAdj + (1 - f) * back);
+		}
+
+		/** Samples a polyline by its length. */
+		void polyline(PointList points) {
+			int n = points.size();
+			double length = 0;
+			for (int k = 1; k < n; k++) {
+				length += flatMetres(points.getLon(k - 1), points.getLat(k - 1), points.getLon(k), points.getLat(k));
+			}
+			double along = 0;
+			for (int k = 1; k < n; k++) {
+				double piece = flatMetres(points.getLon(k - 1), points.getLat(k - 1), points.getLon(k),
+						points.getLat(k));
+				double f1 = length > 0 ? along / length : 0;
+				along += piece;
+				double f2 = length > 0 ? along / length : 1;
+				segment(points.getLon(k - 1), points.getLat(k - 1), points.getLon(k), points.getLat(k), f1, f2);
+			}
+		}
+
+		/**
+		 * Samples a straight piece of the road, at most half a cell apart, between the
+		 * fractions {@code f1} and {@code f2} of its length.
+		 */
+		void segment(double lon1, double lat1, double lon2, double lat2, double f1, double f2) {
+			double x1 = (lon1 - grid.lon0) * grid.mx;
+			double y1 = (lat1 - grid.lat0) * grid.my;
+			double x2 = (lon2 - grid.lon0) * grid.mx;
+			double y2 = (lat2 - grid.lat0) * grid.my;
+			int steps = Math.max(1, (int) Math.ceil(2 * Math.hypot(x2 - x1, y2 - y1)));
+			for (int s = 0; s <= steps; s++) {
+				double g = (double) s / steps;
+				double t = at(f1 + (f2 - f1) * g);
+				if (t <= cap) {
+					grid.sample(x1 + (x2 - x1) * g, y1 + (y2 - y1) * g, t);
 				}
 			}
 		}
