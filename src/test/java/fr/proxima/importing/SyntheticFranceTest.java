@@ -113,8 +113,11 @@ class SyntheticFranceTest {
 			.covers(f.createPoint(new org.locationtech.jts.geom.Coordinate(o.lon(), o.lat()))));
 	}
 
+	// a context of its own, hence an empty in-memory store: the cached default context
+	// holds
+	// the data other test classes imported
 	@Nested
-	@SpringBootTest
+	@SpringBootTest(properties = "proxima.test.store=synthetic-france")
 	@H2Test
 	class ImportedOnH2 {
 
