@@ -95,7 +95,8 @@ class ReadThroughputBench {
 		Path lua = Files.writeString(DIR.resolve("near.lua"), LUA);
 		Path sql = Files.writeString(DIR.resolve("near.sql"), SQL);
 		String url = "http://127.0.0.1:" + port;
-		run(List.of("wrk", "-t1", "-c1", "-d3s", "-s", lua.toString(), url)); // warm-up
+		run(List.of("wrk", "-t2", "-c8", "-d20s", "-s", lua.toString(), url)); // warm-up
+																				// (JIT)
 																				// of the
 																				// server
 		Map<Integer, List<double[]>> rounds = new TreeMap<>();
