@@ -3,6 +3,8 @@ package fr.proxima.offers;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -28,9 +30,15 @@ public enum Family {
 				|| this == TELEASSISTANCE || this == MEAL_DELIVERY;
 	}
 
+	/** The lower-case name, made once: pages of offers read and write it per row. */
+	private final String code = name().toLowerCase(Locale.ROOT);
+
+	private static final Map<String, Family> BY_CODE = Arrays.stream(values())
+		.collect(Collectors.toUnmodifiableMap(Family::code, v -> v));
+
 	@JsonValue
 	public String code() {
-		return name().toLowerCase();
+		return code;
 	}
 
 	/**
@@ -43,10 +51,9 @@ public enum Family {
 	}
 
 	public static Family fromCode(String code) {
-		for (Family f : values()) {
-			if (f.code().equalsIgnoreCase(code == null ? "" : code.trim())) {
-				return f;
-			}
+		Family found = code == null ? null : BY_CODE.get(code.trim().toLowerCase(Locale.ROOT));
+		if (found != null) {
+			return found;
 		}
 		throw new InvalidInputException("Unknown family '" + code + "'. Known families: "
 				+ Arrays.stream(values()).map(Family::code).collect(Collectors.joining(", ")));

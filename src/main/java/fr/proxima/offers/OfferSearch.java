@@ -162,13 +162,17 @@ class OfferSearch {
 		return "o.geom && ST_MakeEnvelope(:%1$sMinLon, :%1$sMinLat, :%1$sMaxLon, :%1$sMaxLat, 4326)".formatted(name);
 	}
 
+	/**
+	 * A row of {@link #SUMMARY_COLUMNS} (and the distance), read by position: the driver
+	 * would otherwise build a map of the column names for every page (issue 15).
+	 */
 	private static OfferSummary summary(ResultSet rs, boolean near) throws SQLException {
-		return new OfferSummary(rs.getLong("id"), rs.getString("finess_et"), rs.getString("name"),
-				Family.fromCode(rs.getString("family")), Audience.fromCode(rs.getString("audience")),
-				rs.getString("category_code"), rs.getString("category_label"), integer(rs, "capacity"),
-				rs.getString("address"), rs.getString("postal_code"), rs.getString("city"),
-				rs.getString("commune_code"), rs.getString("phone"), longOrNull(rs, "organisation_id"), location(rs),
-				near ? Math.round(rs.getDouble("distance_m") * 10) / 10.0 : null);
+		double lon = rs.getDouble(15);
+		Point location = rs.wasNull() ? null : Geo.point(lon, rs.getDouble(16));
+		return new OfferSummary(rs.getLong(1), rs.getString(2), rs.getString(3), Family.fromCode(rs.getString(4)),
+				Audience.fromCode(rs.getString(5)), rs.getString(6), rs.getString(7), integer(rs, 8), rs.getString(9),
+				rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13), longOrNull(rs, 14), location,
+				near ? Math.round(rs.getDouble(17) * 10) / 10.0 : null);
 	}
 
 	private static OfferDetail detail(ResultSet rs, List<String> zoneCommunes) throws SQLException {
@@ -201,11 +205,19 @@ class OfferSearch {
 	}
 
 	private static Integer integer(ResultSet rs, String column) throws SQLException {
+		return integer(rs, rs.findColumn(column));
+	}
+
+	private static Integer integer(ResultSet rs, int column) throws SQLException {
 		int v = rs.getInt(column);
 		return rs.wasNull() ? null : v;
 	}
 
 	private static Long longOrNull(ResultSet rs, String column) throws SQLException {
+		return longOrNull(rs, rs.findColumn(column));
+	}
+
+	private static Long longOrNull(ResultSet rs, int column) throws SQLException {
 		long v = rs.getLong(column);
 		return rs.wasNull() ? null : v;
 	}

@@ -77,6 +77,23 @@ class SessionOverHttpTest {
 		jdbc.update("DELETE FROM scenario WHERE name = 'http-test'");
 	}
 
+	// issue 15: a public read makes no CSRF token and no session (no cookie to set); a
+	// page still gets the readable token its scripts send, and a script asks for one
+	@Test
+	void publicReadsSetNoCookieWhilePagesAndTheCsrfEndpointDo() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		URI base = URI.create("http://localhost:" + port);
+		HttpResponse<Void> read = http.send(HttpRequest.newBuilder(base.resolve("/api/offers?limit=1")).build(),
+				HttpResponse.BodyHandlers.discarding());
+		assertThat(read.statusCode()).isEqualTo(200);
+		assertThat(read.headers().allValues("Set-Cookie")).isEmpty();
+		for (String path : List.of("/account/", "/api/account/csrf")) {
+			HttpResponse<Void> page = http.send(HttpRequest.newBuilder(base.resolve(path)).build(),
+					HttpResponse.BodyHandlers.discarding());
+			assertThat(page.headers().allValues("Set-Cookie")).as(path).anyMatch(c -> c.startsWith("XSRF-TOKEN="));
+		}
+	}
+
 	private static HttpResponse<Void> post(HttpClient http, URI base, String form) throws Exception {
 		return http.send(HttpRequest.newBuilder(base.resolve("/login"))
 			.header("Content-Type", "application/x-www-form-urlencoded")

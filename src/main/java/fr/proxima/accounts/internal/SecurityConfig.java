@@ -2,8 +2,10 @@ package fr.proxima.accounts.internal;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -39,6 +42,15 @@ import tools.jackson.databind.ObjectMapper;
 class SecurityConfig {
 
 	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "TRACE", "OPTIONS");
+
+	/**
+	 * No observation of the chain's filters, authentications and authorisations: nothing
+	 * exports them, and wrapping every filter costs each request time (issue 15).
+	 */
+	@Bean
+	static SecurityObservationSettings noSecurityObservations() {
+		return SecurityObservationSettings.noObservations();
+	}
 
 	@Bean
 	UserDetailsService accountUsers(Users users) {
@@ -143,13 +155,27 @@ class SecurityConfig {
 	 * On {@code /api/**} the CSRF token is read from the {@code X-XSRF-TOKEN} header
 	 * only: no {@code _csrf} parameter, so the chain never reads the body of a multipart
 	 * upload before authorisation refused it. Pages' forms (sign-in, sign-out) send the
-	 * parameter. The token is loaded on every request so that the readable
-	 * {@code XSRF-TOKEN} cookie always exists for the pages' scripts.
+	 * parameter. The token is loaded on every page request so that the readable
+	 * {@code XSRF-TOKEN} cookie exists for the pages' scripts; on {@code /api/**} it is
+	 * loaded only when a write checks it or {@code /api/account/csrf} asks for it, so
+	 * that a public read makes no token and sets no cookie (issue 15).
 	 */
 	static final class HeaderOnlyOnApi extends CsrfTokenRequestAttributeHandler {
 
+		private final CsrfTokenRequestAttributeHandler deferred = new CsrfTokenRequestAttributeHandler();
+
 		HeaderOnlyOnApi() {
 			setCsrfRequestAttributeName(null);
+		}
+
+		@Override
+		public void handle(HttpServletRequest request, HttpServletResponse response, Supplier<CsrfToken> token) {
+			if (AuthResponses.api(request)) {
+				deferred.handle(request, response, token);
+			}
+			else {
+				super.handle(request, response, token);
+			}
 		}
 
 		@Override
