@@ -44,7 +44,8 @@ public class CoverageService {
 	// ---- coverage
 
 	public CoverageReport coverage(CoverageQuery q) {
-		Scene s = scenes.scene(q, Math.max(q.minutes(), settings.nearestHorizonMinutes()), Set.of(), List.of(), true);
+		Scene s = scenes.scene(q, Math.max(q.minutes(), settings.nearestHorizonMinutes()), Set.of(), List.of(), true,
+				true);
 		return coverageReport(q, s, Nearest.of(s.matrix()));
 	}
 
@@ -103,7 +104,7 @@ public class CoverageService {
 	}
 
 	public AccessibilityReport accessibility(CoverageQuery q) {
-		Index x = scenes.index(q, scenes.scene(q, q.bands().horizonMinutes(), Set.of(), List.of(), true));
+		Index x = scenes.index(q, scenes.scene(q, q.bands().horizonMinutes(), Set.of(), List.of(), true, true));
 		Territory t = x.scene().territory();
 		int[] offersInReach = new int[t.size()];
 		TimeMatrix m = x.scene().matrix();
@@ -143,7 +144,7 @@ public class CoverageService {
 	public SupplyReport supplyTable(CoverageQuery q) {
 		Provenance.Times times = new Provenance.Times();
 		List<AccessibilityReport.Supply> supplies = supplies(q,
-				scenes.index(q, scenes.scene(q, q.bands().horizonMinutes(), Set.of(), List.of(), true)), times);
+				scenes.index(q, scenes.scene(q, q.bands().horizonMinutes(), Set.of(), List.of(), true, true)), times);
 		Provenance p = scenes.provenance(times);
 		return new SupplyReport(q, q.bands().describe(), p.method(), p.estimated(), supplies);
 	}

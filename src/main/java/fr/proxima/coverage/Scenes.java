@@ -41,12 +41,31 @@ class Scenes {
 	}
 
 	Scene scene(CoverageQuery q, double horizonMinutes, Set<Long> closed, List<Site> added, boolean limitToZones) {
+		return scene(q, horizonMinutes, closed, added, limitToZones, false);
+	}
+
+	/**
+	 * {@code reportedOnly}: only the offers that reach a reported commune within the
+	 * horizon (issue 15), for answers that report nothing else (coverage, accessibility
+	 * and supply, suggestions): exact for those, and the cost of a département no longer
+	 * grows with the whole store.
+	 */
+	Scene scene(CoverageQuery q, double horizonMinutes, Set<Long> closed, List<Site> added, boolean limitToZones,
+			boolean reportedOnly) {
 		Territory territory = data.territory();
 		int[] area = area(territory, q.departements());
 		List<Site> sites = new ArrayList<>();
 		data.offers(q.families()).stream().filter(s -> !closed.contains(s.id())).forEach(sites::add);
 		added.stream().filter(s -> q.families().contains(s.family())).forEach(sites::add);
-		return new Scene(territory, sites, data.matrix(territory, sites, horizonMinutes * 60, limitToZones), area);
+		double horizon = horizonMinutes * 60;
+		if (reportedOnly && area.length < territory.size()) {
+			boolean[] reported = new boolean[territory.size()];
+			for (int i : area) {
+				reported[i] = true;
+			}
+			sites = data.reaching(territory, sites, reported, horizon, limitToZones);
+		}
+		return new Scene(territory, sites, data.matrix(territory, sites, horizon, limitToZones), area);
 	}
 
 	private static int[] area(Territory territory, List<String> departements) {

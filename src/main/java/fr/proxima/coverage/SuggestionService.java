@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 
 import fr.proxima.coverage.Scenes.Scene;
 import fr.proxima.coverage.internal.AccessData;
+import fr.proxima.coverage.internal.ColumnGrid;
 import fr.proxima.coverage.internal.GreedyCover;
 import fr.proxima.coverage.internal.Nearest;
 import fr.proxima.coverage.internal.Site;
@@ -56,7 +57,7 @@ public class SuggestionService {
 					+ " (e.g. ssiad,saad) or only establishments (e.g. ehpad), not both: " + q.families());
 		}
 		boolean homeCare = directions.contains(true);
-		Scene s = scenes.scene(q, q.minutes(), Set.of(), List.of(), true);
+		Scene s = scenes.scene(q, q.minutes(), Set.of(), List.of(), true, true);
 		Territory t = s.territory();
 		Nearest nearest = Nearest.of(s.matrix());
 		boolean[] covered = new boolean[t.size()];
@@ -78,8 +79,10 @@ public class SuggestionService {
 			}
 		}
 		TimeMatrix.Builder builder = TimeMatrix.builder(t.size());
+		// every candidate is timed against the communes within reach only (issue 15)
+		ColumnGrid grid = data.columnGrid(t, s.area(), q.seconds());
 		for (int c : s.area()) {
-			TimeMatrix row = data.computeRow(t, t.point(c), s.area(), q.seconds(), !homeCare);
+			TimeMatrix row = data.computeRow(grid, t.point(c), q.seconds(), !homeCare);
 			for (int e = 0; e < row.entries(); e++) {
 				builder.add(row.column(e), row.seconds(e), row.estimate(e));
 			}

@@ -33,8 +33,12 @@ public class EstimateTravelTimes implements TravelTimes {
 	}
 
 	public Leg leg(Point from, Point to) {
-		double metres = Geo.haversineMetres(from, to);
-		return onFoot ? settings.estimateOnFoot(metres) : settings.estimate(metres);
+		return leg(Geo.haversineMetres(from, to));
+	}
+
+	/** The estimated leg for a straight-line distance. */
+	public Leg leg(double straightMetres) {
+		return onFoot ? settings.estimateOnFoot(straightMetres) : settings.estimate(straightMetres);
 	}
 
 	/** The estimated leg, or unreachable (estimate) beyond the cutoff. */

@@ -30,6 +30,9 @@ final class OfferRows {
 
 	private final double radiusMetres;
 
+	/** Without a graph: the estimate, computed here from the grid's distances. */
+	private final EstimateTravelTimes estimates;
+
 	/** Offers the engine was asked about (some commune of the grid within reach). */
 	private final AtomicInteger timed = new AtomicInteger();
 
@@ -37,6 +40,7 @@ final class OfferRows {
 		this.engine = engine;
 		this.cutoffSeconds = cutoffSeconds;
 		this.radiusMetres = engine.reachRadiusMetres(cutoffSeconds, null);
+		this.estimates = engine.estimatesOnly();
 	}
 
 	double radiusMetres() {
@@ -71,6 +75,9 @@ final class OfferRows {
 
 	/** The rows of one offer: its times to and from the communes within reach. */
 	private List<TimeRow> rowsOf(Place offer, CommuneGrid grid) {
+		if (estimates != null) {
+			return estimatedRowsOf(offer, grid);
+		}
 		List<Place> near = grid.within(offer, radiusMetres);
 		if (near.isEmpty()) {
 			return List.of();
@@ -91,6 +98,31 @@ final class OfferRows {
 				rows.add(new TimeRow(id, near.get(j).key(), seconds(o), seconds(b), (float) any.metres(),
 						(network ? TravelMethod.NETWORK : TravelMethod.ESTIMATE).code()));
 			}
+		}
+		return rows;
+	}
+
+	/**
+	 * Without a graph (issue 15): the engine would answer the same estimate for every
+	 * pair, both ways; computed from the grid's straight-line distance, once per pair,
+	 * without building points and legs for the engine (9 s of the 924,051 pairs of Lozère
+	 * + neighbours under load).
+	 */
+	private List<TimeRow> estimatedRowsOf(Place offer, CommuneGrid grid) {
+		List<TimeRow> rows = new ArrayList<>();
+		long id = Long.parseLong(offer.key());
+		String method = TravelMethod.ESTIMATE.code();
+		boolean[] any = new boolean[1];
+		grid.forEachWithin(offer, radiusMetres, (commune, metres) -> {
+			any[0] = true;
+			Leg leg = estimates.leg(metres);
+			if (leg.seconds() <= cutoffSeconds) {
+				Float seconds = (float) leg.seconds();
+				rows.add(new TimeRow(id, commune.key(), seconds, seconds, (float) leg.metres(), method));
+			}
+		});
+		if (any[0]) {
+			timed.incrementAndGet();
 		}
 		return rows;
 	}

@@ -235,6 +235,14 @@ public class TravelTimeEngine implements TravelTimes {
 		return points.stream().map(p -> place(p, profile)).toList();
 	}
 
+	/**
+	 * The default profile's estimate when no graph is loaded (every answer is then that
+	 * estimate, the same both ways), else null.
+	 */
+	EstimateTravelTimes estimatesOnly() {
+		return router == null ? estimator(settings.defaultProfile()) : null;
+	}
+
 	private EstimateTravelTimes estimator(String profile) {
 		return new EstimateTravelTimes(estimate, "foot".equals(profile));
 	}

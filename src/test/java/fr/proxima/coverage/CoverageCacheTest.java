@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import fr.proxima.coverage.internal.AccessData;
 import fr.proxima.importing.ImportKind;
@@ -73,6 +75,38 @@ class CoverageCacheTest {
 			assertThat(cached.explain(e2sfca, "48095")).isEqualTo(fresh().explain(e2sfca, "48095"));
 		}
 
+		/**
+		 * A département's answer reads only the offers that reach it (issue 15): its
+		 * communes' rows equal those of the answer over every imported département, where
+		 * every offer is read.
+		 */
+		void assertADepartementReadsEveryOfferThatReachesIt() {
+			String every = String.join(",",
+					jdbc.queryForList("SELECT DISTINCT departement_code FROM commune ORDER BY 1", String.class));
+			CoverageQuery one = CoverageQuery.parse("ehpad", 30.0, "48", null, null, null, settings);
+			CoverageQuery all = CoverageQuery.parse("ehpad", 30.0, every, null, null, null, settings);
+			AccessibilityReport lozere = cached.accessibility(one);
+			Map<String, AccessibilityReport.Row> national = cached.accessibility(all)
+				.communes()
+				.stream()
+				.collect(Collectors.toMap(AccessibilityReport.Row::code, r -> r));
+			assertThat(lozere.communes()).hasSize(152);
+			assertThat(lozere.communes()).anyMatch(r -> r.index() > 0);
+			for (AccessibilityReport.Row r : lozere.communes()) {
+				AccessibilityReport.Row n = national.get(r.code());
+				assertThat(List.of(r.index(), r.offersInReach(), String.valueOf(r.demand()))).as(r.code())
+					.isEqualTo(List.of(n.index(), n.offersInReach(), String.valueOf(n.demand())));
+			}
+			CoverageQuery ssiad = CoverageQuery.parse("ssiad,spasad", 20.0, "48", null, null, null, settings);
+			CoverageQuery ssiadAll = CoverageQuery.parse("ssiad,spasad", 20.0, every, null, null, null, settings);
+			List<CoverageReport.Row> nationalRows = cached.coverage(ssiadAll)
+				.communes()
+				.stream()
+				.filter(r -> r.code().startsWith("48"))
+				.toList();
+			assertThat(cached.coverage(ssiad).communes()).containsExactlyInAnyOrderElementsOf(nationalRows);
+		}
+
 		@Test
 		void cachedCoverageEqualsAFreshComputationAfterAnImportAndARefresh() throws IOException {
 			assertThat(imports.importDirectory(SharedData.root()).status()).isEqualTo(ImportReport.Status.SUCCEEDED);
@@ -97,6 +131,7 @@ class CoverageCacheTest {
 
 			precompute.refresh();
 			assertCachedEqualsFresh();
+			assertADepartementReadsEveryOfferThatReachesIt();
 			assertThat(cached.coverage(ssiad).totals().aged75Plus().covered())
 				.isGreaterThanOrEqualTo(before.totals().aged75Plus().covered() + target.aged75Plus());
 

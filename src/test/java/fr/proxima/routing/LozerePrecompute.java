@@ -50,9 +50,10 @@ final class LozerePrecompute {
 		SpringApplicationBuilder builder = clean
 				? new SpringApplicationBuilder(ProximaApplication.class, CleanSchemaPerContext.class)
 				: new SpringApplicationBuilder(ProximaApplication.class);
+		// as arguments: default properties would lose to application.properties'
+		// datasource
 		try (ConfigurableApplicationContext app = builder.web(WebApplicationType.NONE)
-			.properties(properties.toArray(String[]::new))
-			.run()) {
+			.run(properties.stream().map(p -> "--" + p).toArray(String[]::new))) {
 			JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
 			TravelTimePrecompute precompute = app.getBean(TravelTimePrecompute.class);
 			ImportReport.Status status = app.getBean(ImportService.class).importDirectory(SharedData.root()).status();

@@ -269,6 +269,7 @@ public class AccessData {
 		}
 		TimeMatrix.Builder builder = TimeMatrix.builder(territory.size());
 		int onTheFly = 0;
+		ColumnGrid everyColumn = null;
 		for (Site site : sites) {
 			PrecomputedTimes.Row row = site.id() == null ? null : table.row(site.id());
 			if (row != null) {
@@ -283,8 +284,10 @@ public class AccessData {
 			}
 			else {
 				onTheFly++;
-				TimeMatrix computed = computeRow(territory, site.point(), allColumns(territory), horizonSeconds,
-						!site.outward());
+				if (everyColumn == null) {
+					everyColumn = columnGrid(territory, allColumns(territory), horizonSeconds);
+				}
+				TimeMatrix computed = computeRow(everyColumn, site.point(), horizonSeconds, !site.outward());
 				for (int e = 0; e < computed.entries(); e++) {
 					int i = computed.column(e);
 					if (!limitToZones || site.limitedTo(territory.code(i), territory.point(i))) {
@@ -303,19 +306,47 @@ public class AccessData {
 	}
 
 	/**
-	 * Times from (or to) one point for the given columns, computed now with the
-	 * travel-time engine: a one-row matrix.
+	 * The sites whose row of {@link #matrix} would hold an entry on a reported column
+	 * (issue 15): the others change nothing that is reported about those communes (their
+	 * nearest offer, their E2SFCA index, whose ratios come from whole rows, the supply
+	 * that serves them), and dropping them makes a département's answer cost what its
+	 * neighbourhood holds instead of the whole of France. Sites without precomputed times
+	 * are kept.
 	 */
-	public TimeMatrix computeRow(Territory territory, Point point, int[] columns, double horizonSeconds,
-			boolean toSource) {
-		double radius = horizonSeconds * MAX_SPEED_METRES_PER_SECOND;
-		List<Point> targets = new ArrayList<>();
-		List<Integer> targetColumns = new ArrayList<>();
-		for (int i : columns) {
-			if (Geo.haversineMetres(point, territory.point(i)) <= radius) {
-				targets.add(territory.point(i));
-				targetColumns.add(i);
+	public List<Site> reaching(Territory territory, List<Site> sites, boolean[] reported, double horizonSeconds,
+			boolean limitToZones) {
+		PrecomputedTimes table = times(territory);
+		if (table.cutoffSeconds < horizonSeconds) {
+			return sites;
+		}
+		List<Site> kept = new ArrayList<>();
+		for (Site site : sites) {
+			PrecomputedTimes.Row row = site.id() == null ? null : table.row(site.id());
+			if (row == null || row.reaches(territory, site, reported, horizonSeconds, limitToZones)) {
+				kept.add(site);
 			}
+		}
+		return kept;
+	}
+
+	/**
+	 * The columns bucketed for {@link #computeRow(ColumnGrid, Point, double, boolean)}
+	 * within this horizon: build it once for many rows over the same columns.
+	 */
+	public ColumnGrid columnGrid(Territory territory, int[] columns, double horizonSeconds) {
+		return new ColumnGrid(territory, columns, horizonSeconds * MAX_SPEED_METRES_PER_SECOND);
+	}
+
+	/**
+	 * Times from (or to) one point for the grid's columns within reach of the horizon
+	 * (straight-line at {@code MAX_SPEED}), computed now: a one-row matrix.
+	 */
+	public TimeMatrix computeRow(ColumnGrid grid, Point point, double horizonSeconds, boolean toSource) {
+		Territory territory = grid.territory();
+		int[] near = grid.within(point, horizonSeconds * MAX_SPEED_METRES_PER_SECOND);
+		List<Point> targets = new ArrayList<>(near.length);
+		for (int i : near) {
+			targets.add(territory.point(i));
 		}
 		List<Leg> legs = targets.isEmpty() ? List.of()
 				: travelTimes.oneToMany(point, targets, horizonSeconds, toSource);
@@ -323,7 +354,7 @@ public class AccessData {
 		for (int t = 0; t < legs.size(); t++) {
 			Leg leg = legs.get(t);
 			if (leg.reachable() && leg.seconds() <= horizonSeconds) {
-				row.add(targetColumns.get(t), leg.seconds(), leg.method() == TravelMethod.ESTIMATE);
+				row.add(near[t], leg.seconds(), leg.method() == TravelMethod.ESTIMATE);
 			}
 		}
 		return row.endRow().build();

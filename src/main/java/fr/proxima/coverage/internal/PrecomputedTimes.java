@@ -54,6 +54,23 @@ final class PrecomputedTimes {
 	/** The times of one offer: NaN where a direction was not reached. */
 	record Row(int[] communes, float[] out, float[] in, boolean[] estimate) {
 
+		/**
+		 * Whether the site reaches one of these columns within the horizon (within its
+		 * declared zone when {@code limitToZones}), as {@link AccessData#matrix} reads
+		 * the row.
+		 */
+		boolean reaches(Territory territory, Site site, boolean[] column, double horizonSeconds, boolean limitToZones) {
+			float[] seconds = site.outward() ? out : in;
+			for (int e = 0; e < seconds.length; e++) {
+				int i = communes[e];
+				if (column[i] && seconds[e] <= horizonSeconds
+						&& (!limitToZones || site.limitedTo(territory.code(i), territory.point(i)))) {
+					return true;
+				}
+			}
+			return false;
+		}
+
 		boolean touches(boolean[] column) {
 			return Arrays.stream(communes).anyMatch(i -> column[i]);
 		}

@@ -24,21 +24,37 @@ public final class CommuneGrid {
 		}
 	}
 
+	/** A commune found within the radius, with its straight-line distance. */
+	@FunctionalInterface
+	public interface Visitor {
+
+		void visit(Place commune, double straightMetres);
+
+	}
+
 	/** The communes within this straight-line distance of the center. */
 	public List<Place> within(Place center, double radiusMetres) {
+		List<Place> found = new ArrayList<>();
+		forEachWithin(center, radiusMetres, (c, metres) -> found.add(c));
+		return found;
+	}
+
+	/**
+	 * Visits the communes within this straight-line distance of the center, cell by cell.
+	 */
+	public void forEachWithin(Place center, double radiusMetres, Visitor visitor) {
 		double dLat = Math.toDegrees(radiusMetres / 6_371_008.8);
 		double dLon = dLat / Math.max(0.01, Math.cos(Math.toRadians(center.lat())));
-		List<Place> found = new ArrayList<>();
 		for (long x = cell(center.lon() - dLon); x <= cell(center.lon() + dLon); x++) {
 			for (long y = cell(center.lat() - dLat); y <= cell(center.lat() + dLat); y++) {
 				for (Place c : cells.getOrDefault(key(x, y), List.of())) {
-					if (Geo.haversineMetres(center.lon(), center.lat(), c.lon(), c.lat()) <= radiusMetres) {
-						found.add(c);
+					double metres = Geo.haversineMetres(center.lon(), center.lat(), c.lon(), c.lat());
+					if (metres <= radiusMetres) {
+						visitor.visit(c, metres);
 					}
 				}
 			}
 		}
-		return found;
 	}
 
 	private long cell(double degrees) {
