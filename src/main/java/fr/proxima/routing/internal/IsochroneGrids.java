@@ -66,24 +66,25 @@ final class IsochroneGrids {
 			NodeAccess access = qg.getNodeAccess();
 			double[] box = { access.getLon(origin), access.getLat(origin), access.getLon(origin),
 					access.getLat(origin) };
-			int[] settled = tree.settled;
 			int lowest = Integer.MAX_VALUE;
 			int highest = -1;
 			for (int k = 0; k < tree.settledCount; k++) {
-				int u = settled[k];
-				lowest = Math.min(lowest, u);
-				highest = Math.max(highest, u);
-				extend(box, roads.lon[u], roads.lat[u]);
-				for (int s = roads.first[u], end = roads.first[u + 1]; s < end; s++) {
-					extend(box, roads.lon[roads.adj[s]], roads.lat[roads.adj[s]]);
+				lowest = Math.min(lowest, tree.settled[k]);
+				highest = Math.max(highest, tree.settled[k]);
+			}
+			// the extent: the settled nodes, in the order of node ids, not of times
+			// (nodes near in id are near on the ground, so memory is read, and the grid
+			// written below, in runs, not all over a tree's front), and the front: the
+			// neighbours that matter (reached through an open road) and were not settled
+			for (int u = lowest; u <= highest; u++) {
+				if (tree.settledMs(u) >= 0) {
+					extend(box, roads.lon[u], roads.lat[u]);
 				}
 			}
+			tree.forEachFrontNode(v -> extend(box, roads.lon[v], roads.lat[v]));
 			TimeGrid grid = new TimeGrid(box[0], box[1], box[2], box[3], limitMs);
 			int[] there = reverse ? roads.msIn : roads.msOut;
 			int[] back = reverse ? roads.msOut : roads.msIn;
-			// in the order of node ids, not of times: nodes near in id are near on the
-			// ground, so the grid's memory is written in runs (a tree's order spreads
-			// them over its whole front)
 			for (int u = lowest; u <= highest; u++) {
 				int fromU = tree.settledMs(u);
 				if (fromU < 0) {
