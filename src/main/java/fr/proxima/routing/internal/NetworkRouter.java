@@ -349,11 +349,7 @@ public final class NetworkRouter {
 				origin.snap().getClosestNode(), minutes.get(minutes.size() - 1) * 60_000L), minutes);
 	}
 
-	/**
-	 * The same areas with the tree run through GraphHopper's edge iterators on the query
-	 * graph ({@link IsochroneGrids#onQueryGraph}), the method before the compact arrays:
-	 * kept for the bench.
-	 */
+	/** The same areas by the method before the compact arrays (bench and tests). */
 	public List<MultiPolygon> reachOnQueryGraph(String profile, Placed origin, List<Integer> minutes,
 			boolean toOrigin) {
 		QueryGraph qg = QueryGraph.create(graph, origin.snap());
