@@ -282,10 +282,30 @@ public class RoutingBench {
 		long[][] cpu = { new long[n], new long[n], new long[triangulations] };
 		double[] area = new double[4];
 		var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-		System.out.printf(Locale.ROOT, "[bench] load average before the isochrones: %.1f%n", loadAverage());
+		// the origins from which the method before draws an area (a point snapped onto a
+		// road that leads nowhere cannot have one)
+		List<Point> origins = new ArrayList<>();
+		int skipped = 0;
+		for (int k = 0; origins.size() < n && k < points.size(); k++) {
+			Point p = points.get(k);
+			try {
+				router.reachOnQueryGraph("car", router.place("car", p.getX(), p.getY()), List.of(30), false);
+				origins.add(p);
+			}
+			catch (IllegalArgumentException e) {
+				skipped++;
+			}
+		}
+		System.out.printf(Locale.ROOT,
+				"[bench] %d origins (%d random road points skipped: too few roads reached to draw an area); load"
+						+ " average before the isochrones: %.1f%n",
+				origins.size(), skipped, loadAverage());
+		if (origins.size() < n) {
+			throw new IllegalStateException("Too few origins with an area: " + origins.size());
+		}
 		for (int w = 0; w < 2; w++) {
 			for (int i = 0; i < (w == 0 ? Math.min(n, 5) : n); i++) {
-				Point p = points.get(i);
+				Point p = origins.get(i);
 				for (int method = 0; method < (i < (w == 0 ? 1 : triangulations) ? 3 : 2); method++) {
 					long c = threads.getCurrentThreadCpuTime();
 					long t = System.nanoTime();
