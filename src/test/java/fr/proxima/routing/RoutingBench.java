@@ -16,6 +16,7 @@ import fr.proxima.routing.internal.GraphHopperGraph;
 import fr.proxima.routing.internal.NetworkRouter;
 import fr.proxima.shared.Geo;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Point;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -163,7 +164,9 @@ public class RoutingBench {
 			List<Point> points = snapped(engine, random, minLon, minLat, maxLon, maxLat, Math.max(2 * routes, 2500));
 
 			if (part("route")) {
+				System.out.printf(Locale.ROOT, "[bench] load average before the routes: %.1f%n", loadAverage());
 				benchRoutes(graph.router(), points, routes);
+				System.out.printf(Locale.ROOT, "[bench] load average after the routes: %.1f%n", loadAverage());
 			}
 
 			if (part("isochrone")) {
@@ -176,8 +179,7 @@ public class RoutingBench {
 			List<Point> sources = points.subList(0, 500);
 			List<Point> targetPoints = points.subList(500, 2500);
 			NetworkRouter router = graph.router();
-			System.out.printf(Locale.ROOT, "[bench] load average before the matrix: %.1f%n",
-					java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+			System.out.printf(Locale.ROOT, "[bench] load average before the matrix: %.1f%n", loadAverage());
 			long t = System.nanoTime();
 			double cpu = cpuSeconds();
 			Matrix matrix = engine.matrix(sources, targetPoints, 3600, "car", false);
@@ -266,37 +268,81 @@ public class RoutingBench {
 	}
 
 	/**
-	 * 30-minute isochrones from the same points by the engine (gridded tree, contoured)
-	 * and by the triangulation used before, interleaved; the first pass (5 of each) warms
-	 * up.
+	 * 30-minute isochrones from the same points by the engine (a tree on compact road
+	 * arrays, gridded, contoured), by the method it replaced (the same grid from a tree
+	 * read through GraphHopper's edge iterators on the query graph) and, for the first
+	 * few, by the triangulation used before the grid; interleaved, after a warm-up pass
+	 * of 5 (1 triangulation). Wall-clock and thread CPU times; the load average beside.
 	 */
 	private static void benchIsochrones(TravelTimeEngine engine, NetworkRouter router, List<Point> points,
 			int isochrones) {
-		long[] gridNanos = new long[isochrones];
-		// the triangulation takes seconds on the grid: 5 of them after the warm-up
-		int triangulations = Math.min(isochrones, 5);
-		long[] triangulationNanos = new long[triangulations];
-		double areaRatio = 0;
+		int n = Integer.getInteger("proxima.bench.isochrones", isochrones);
+		int triangulations = Math.min(n, Integer.getInteger("proxima.bench.triangulations", 3));
+		long[][] wall = { new long[n], new long[n], new long[triangulations] };
+		long[][] cpu = { new long[n], new long[n], new long[triangulations] };
+		double[] area = new double[4];
+		var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+		// the origins from which the method before draws an area (a point snapped onto a
+		// road that leads nowhere cannot have one)
+		List<Point> origins = new ArrayList<>();
+		int skipped = 0;
+		for (int k = 0; origins.size() < n && k < points.size(); k++) {
+			Point p = points.get(k);
+			try {
+				router.reachOnQueryGraph("car", router.place("car", p.getX(), p.getY()), List.of(30), false);
+				origins.add(p);
+			}
+			catch (IllegalArgumentException e) {
+				skipped++;
+			}
+		}
+		System.out.printf(Locale.ROOT,
+				"[bench] %d origins (%d random road points skipped: too few roads reached to draw an area); load"
+						+ " average before the isochrones: %.1f%n",
+				origins.size(), skipped, loadAverage());
+		if (origins.size() < n) {
+			throw new IllegalStateException("Too few origins with an area: " + origins.size());
+		}
 		for (int w = 0; w < 2; w++) {
-			for (int i = 0; i < (w == 0 ? triangulations : isochrones); i++) {
-				Point p = points.get(i);
-				long t = System.nanoTime();
-				Isochrone iso = engine.isochrone(p, List.of(30), "car", false);
-				gridNanos[i] = System.nanoTime() - t;
-				if (i < triangulations) {
-					t = System.nanoTime();
-					var before = router.reachByTriangulation("car", router.place("car", p.getX(), p.getY()),
-							List.of(30), false);
-					triangulationNanos[i] = System.nanoTime() - t;
-					areaRatio += w == 0 ? 0
-							: iso.bands().get(0).reach().getArea() / before.get(0).getArea() / triangulations;
+			for (int i = 0; i < (w == 0 ? Math.min(n, 5) : n); i++) {
+				Point p = origins.get(i);
+				for (int method = 0; method < (i < (w == 0 ? 1 : triangulations) ? 3 : 2); method++) {
+					long c = threads.getCurrentThreadCpuTime();
+					long t = System.nanoTime();
+					MultiPolygon reach = switch (method) {
+						case 0 -> engine.isochrone(p, List.of(30), "car", false).bands().get(0).reach();
+						case 1 ->
+							router.reachOnQueryGraph("car", router.place("car", p.getX(), p.getY()), List.of(30), false)
+								.get(0);
+						default -> router
+							.reachByTriangulation("car", router.place("car", p.getX(), p.getY()), List.of(30), false)
+							.get(0);
+					};
+					if (w == 1) {
+						wall[method][i] = System.nanoTime() - t;
+						cpu[method][i] = threads.getCurrentThreadCpuTime() - c;
+						area[method] += reach.getArea();
+						area[3] += method == 0 && i < triangulations ? reach.getArea() : 0;
+					}
 				}
 			}
 		}
-		print("30-minute isochrone, gridded tree + marching squares (after)", gridNanos);
-		print("30-minute isochrone, triangulated tree (before)", triangulationNanos);
-		System.out.printf(Locale.ROOT, "[bench] isochrone p50 ratio grid / triangulation: %.3f; mean area ratio %.2f%n",
-				(double) median(gridNanos) / median(triangulationNanos), areaRatio);
+		String[] names = { "compact road arrays (after)", "tree on the query graph (before)",
+				"triangulated tree (before the grid)" };
+		for (int method = 0; method < (triangulations > 0 ? 3 : 2); method++) {
+			print("30-minute isochrone, " + names[method] + ", wall", wall[method]);
+			print("30-minute isochrone, " + names[method] + ", thread CPU", cpu[method]);
+		}
+		System.out.printf(Locale.ROOT,
+				"[bench] isochrone p50 ratio after / before: %.3f (wall), %.3f (CPU); after / triangulation: %.3f;"
+						+ " mean area ratio after / before %.4f, after / triangulation %.3f; load average after the isochrones %.1f%n",
+				(double) median(wall[0]) / median(wall[1]), (double) median(cpu[0]) / median(cpu[1]),
+				triangulations == 0 ? Double.NaN : (double) median(wall[0]) / median(wall[2]), area[0] / area[1],
+				area[3] / area[2], loadAverage());
+	}
+
+	private static double loadAverage() {
+		return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 	}
 
 	/**

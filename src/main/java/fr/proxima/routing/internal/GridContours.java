@@ -5,12 +5,13 @@ import java.util.Arrays;
 import java.util.List;
 
 import fr.proxima.shared.Geo;
-import org.locationtech.jts.algorithm.PointLocation;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateArrays;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.index.strtree.STRtree;
@@ -40,7 +41,7 @@ final class GridContours {
 		double unreached = limitMs + grid.cell * 3600.0 / TimeGrid.OFF_ROAD_KMH;
 		double[] value = new double[nx * ny];
 		for (int v = 0; v < value.length; v++) {
-			value[v] = Math.min(grid.ms[v], unreached);
+			value[v] = Math.min(grid.ms(v), unreached);
 		}
 		// next[side] = the side where the segment starting on this side ends; sides are
 		// 2 × vertex (the horizontal side to its right) and 2 × vertex + 1 (the vertical
@@ -161,6 +162,9 @@ final class GridContours {
 			holesOf.add(new ArrayList<>());
 			index.insert(shells.get(s).getEnvelopeInternal(), s);
 		}
+		// point-in-ring by an index of the ring's segments (the outer shell of a large
+		// area has thousands of points and holes)
+		IndexedPointInAreaLocator[] locators = new IndexedPointInAreaLocator[shells.size()];
 		for (LinearRing hole : holes) {
 			Coordinate p = hole.getCoordinateN(0);
 			int best = -1;
@@ -169,7 +173,13 @@ final class GridContours {
 				int s = (Integer) o;
 				LinearRing shell = shells.get(s);
 				double area = shell.getEnvelopeInternal().getArea();
-				if (area < bestArea && PointLocation.isInRing(p, shell.getCoordinates())) {
+				if (area >= bestArea) {
+					continue;
+				}
+				if (locators[s] == null) {
+					locators[s] = new IndexedPointInAreaLocator(shell);
+				}
+				if (locators[s].locate(p) != Location.EXTERIOR) {
 					best = s;
 					bestArea = area;
 				}

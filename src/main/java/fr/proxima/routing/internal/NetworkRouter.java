@@ -80,6 +80,8 @@ public final class NetworkRouter {
 
 	private final Map<String, RoadTimes> roadTimes = new ConcurrentHashMap<>();
 
+	private final Map<String, CompactRoads> compactRoads = new ConcurrentHashMap<>();
+
 	NetworkRouter(GraphHopper hopper, RoutingSettings settings) {
 		this.hopper = hopper;
 		this.graph = hopper.getBaseGraph();
@@ -335,29 +337,24 @@ public final class NetworkRouter {
 
 	/**
 	 * The areas reached within each of the given minutes (cumulative, not rings), from
-	 * one shortest-path tree explored to the last band: its roads' times are gridded
-	 * ({@link TimeGrid}) and each area is the grid's contour at its time
-	 * ({@link GridContours}).
+	 * one tree on the profile's compact road arrays explored to the last band: its roads'
+	 * times are gridded ({@link IsochroneGrids#onCompactRoads}) and each area is the
+	 * grid's contour at its time ({@link GridContours}).
 	 * @throws IllegalArgumentException when too few roads are reached to draw an area
 	 */
 	public List<MultiPolygon> reach(String profile, Placed origin, List<Integer> minutes, boolean toOrigin) {
 		QueryGraph qg = QueryGraph.create(graph, origin.snap());
-		RoadTimes roads = roadTimes(profile);
-		ArrayTree tree = new ArrayTree(qg, roads, toOrigin);
-		TimeGrid grid;
-		try {
-			grid = new TimeGrid(qg, roads, toOrigin, tree, origin.snap().getClosestNode(),
-					minutes.get(minutes.size() - 1) * 60_000L);
-		}
-		finally {
-			tree.release();
-		}
-		GridContours contours = new GridContours(grid);
-		List<MultiPolygon> areas = new ArrayList<>(minutes.size());
-		for (int m : minutes) {
-			areas.add(contours.below(m * 60_000.0));
-		}
-		return areas;
+		CompactRoads roads = compactRoads.computeIfAbsent(profile, p -> new CompactRoads(graph, roadTimes(p)));
+		return IsochroneGrids.contours(IsochroneGrids.onCompactRoads(qg, roads, roadTimes(profile), toOrigin,
+				origin.snap().getClosestNode(), minutes.get(minutes.size() - 1) * 60_000L), minutes);
+	}
+
+	/** The same areas by the method before the compact arrays (bench and tests). */
+	public List<MultiPolygon> reachOnQueryGraph(String profile, Placed origin, List<Integer> minutes,
+			boolean toOrigin) {
+		QueryGraph qg = QueryGraph.create(graph, origin.snap());
+		return IsochroneGrids.contours(IsochroneGrids.onQueryGraph(qg, roadTimes(profile), toOrigin,
+				origin.snap().getClosestNode(), minutes.get(minutes.size() - 1) * 60_000L), minutes);
 	}
 
 	/**

@@ -1,12 +1,5 @@
 package fr.proxima.routing.internal;
 
-import java.util.Arrays;
-
-import com.graphhopper.storage.Graph;
-import com.graphhopper.storage.NodeAccess;
-import com.graphhopper.util.EdgeExplorer;
-import com.graphhopper.util.EdgeIterator;
-import com.graphhopper.util.FetchMode;
 import com.graphhopper.util.PointList;
 
 /**
@@ -33,7 +26,7 @@ final class TimeGrid {
 	static final double MIN_CELL_METRES = 50;
 
 	/** Most cells along the grid's longer side (larger areas get larger cells). */
-	static final int MAX_CELLS = 800;
+	static final int MAX_CELLS = 500;
 
 	private static final double METRES_PER_DEGREE_LAT = 110_574;
 
@@ -54,44 +47,38 @@ final class TimeGrid {
 	/** Cell side in metres. */
 	final double cell;
 
-	/** Milliseconds per vertex, {@code Float.POSITIVE_INFINITY} where not reached. */
-	final float[] ms;
-
-	private final float[] off;
+	/**
+	 * Per vertex v: {@code [2v]} its time (ms, {@code Float.POSITIVE_INFINITY} where not
+	 * reached), {@code [2v + 1]} the walk to it from the road it was reached from
+	 * (metres); side by side, so that one sample touches two cache lines, not four.
+	 */
+	private final float[] cells;
 
 	private final double mx;
 
 	private final double my;
 
+	/** Time past which a sample changes no contour. */
+	private final double cap;
+
+	private double fromBase;
+
+	private double there;
+
+	private double fromAdj;
+
+	private double back;
+
+	private boolean baseSampled;
+
+	private boolean adjSampled;
+
 	/**
-	 * Runs the tree from {@code origin} to {@code limitMs} and grids the times along
-	 * every road leaving a node it settled.
-	 * @param graph the graph the tree runs on
-	 * @param reverse whether the tree times the trips towards its origin
-	 * @throws IllegalArgumentException when the tree reaches too few roads to draw an
-	 * area
+	 * An empty grid over an extent (degrees) and its walking margin, for areas up to
+	 * {@code limitMs}; fill it road by road ({@link #road}, then {@link #segment} or
+	 * {@link #polyline}), then {@link #finish()} it.
 	 */
-	TimeGrid(Graph graph, RoadTimes roads, boolean reverse, ArrayTree tree, int origin, long limitMs) {
-		Nodes settled = new Nodes();
-		tree.search(origin, limitMs, (node, ms, metres) -> settled.add(node));
-		if (settled.size < 2) {
-			throw new IllegalArgumentException("Too few points reached to draw an area");
-		}
-		NodeAccess nodes = graph.getNodeAccess();
-		EdgeExplorer explorer = graph.createEdgeExplorer();
-		// the extent: the settled nodes and their neighbours
-		double[] box = { Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE };
-		for (int k = 0; k < settled.size; k++) {
-			extend(box, nodes, settled.node[k]);
-			EdgeIterator edge = explorer.setBaseNode(settled.node[k]);
-			while (edge.next()) {
-				extend(box, nodes, edge.getAdjNode());
-			}
-		}
-		double minLon = box[0];
-		double minLat = box[1];
-		double maxLon = box[2];
-		double maxLat = box[3];
+	TimeGrid(double minLon, double minLat, double maxLon, double maxLat, long limitMs) {
 		double midLat = (minLat + maxLat) / 2;
 		double mPerLon = METRES_PER_DEGREE_LAT * Math.cos(Math.toRadians(midLat));
 		double width = (maxLon - minLon) * mPerLon;
@@ -106,53 +93,33 @@ final class TimeGrid {
 		ny = (int) Math.ceil(height / cell) + 2 * pad + 1;
 		mx = 1 / dLon;
 		my = 1 / dLat;
-		ms = new float[nx * ny];
-		off = new float[nx * ny];
-		Arrays.fill(ms, Float.POSITIVE_INFINITY);
-		// past this time a sample changes no contour (GridContours counts an unreached
-		// vertex as reached a walked cell after the limit)
-		double cap = limitMs + cell * OFF_ROAD_MS_PER_METRE;
-		Road road = new Road(this, cap);
-		for (int k = 0; k < settled.size; k++) {
-			int u = settled.node[k];
-			long fromU = tree.settledMs(u);
-			EdgeIterator edge = explorer.setBaseNode(u);
-			while (edge.next()) {
-				int v = edge.getAdjNode();
-				long fromV = tree.settledMs(v);
-				if (fromV >= 0 && v < u) {
-					continue; // sampled from v
-				}
-				double there = time(roads, edge, reverse);
-				double back = fromV >= 0 ? time(roads, edge, !reverse) : Double.POSITIVE_INFINITY;
-				if (Double.isInfinite(there) && Double.isInfinite(back)) {
-					continue;
-				}
-				road.times(fromU, there, fromV >= 0 ? fromV : Double.POSITIVE_INFINITY, back);
-				PointList pillars = edge.fetchWayGeometry(FetchMode.PILLAR_ONLY);
-				if (pillars.isEmpty()) {
-					road.segment(nodes.getLon(u), nodes.getLat(u), nodes.getLon(v), nodes.getLat(v), 0, 1);
-				}
-				else {
-					road.polyline(edge.fetchWayGeometry(FetchMode.ALL));
-				}
-			}
+		cells = new float[2 * nx * ny];
+		for (int v = 0; v < cells.length; v += 2) {
+			cells[v] = Float.POSITIVE_INFINITY;
 		}
+		// GridContours counts an unreached vertex as reached a walked cell after the
+		// limit: a later sample changes nothing
+		cap = limitMs + cell * OFF_ROAD_MS_PER_METRE;
+	}
+
+	/**
+	 * The road sampled next: reached at {@code fromBase} ms at its base node and driven
+	 * in {@code there} ms from it, reached at {@code fromAdj} at its other node and
+	 * driven back in {@code back} (infinite when not reached or closed that way); an end
+	 * already sampled as a {@link #node} is not sampled again.
+	 */
+	void road(double fromBase, double there, double fromAdj, double back, boolean baseSampled, boolean adjSampled) {
+		this.fromBase = fromBase;
+		this.there = there;
+		this.fromAdj = fromAdj;
+		this.back = back;
+		this.baseSampled = baseSampled;
+		this.adjSampled = adjSampled;
+	}
+
+	/** Carries the sampled times off the roads: the grid is then ready to contour. */
+	void finish() {
 		sweep();
-	}
-
-	private static void extend(double[] box, NodeAccess nodes, int node) {
-		double lon = nodes.getLon(node);
-		double lat = nodes.getLat(node);
-		box[0] = Math.min(box[0], lon);
-		box[1] = Math.min(box[1], lat);
-		box[2] = Math.max(box[2], lon);
-		box[3] = Math.max(box[3], lat);
-	}
-
-	/** The road's time in the tree's direction from its base node, infinite if closed. */
-	private static double time(RoadTimes roads, EdgeIterator edge, boolean reverse) {
-		return Double.isInfinite(roads.weight(edge, reverse)) ? Double.POSITIVE_INFINITY : roads.ms(edge, reverse);
 	}
 
 	double lon(double i) {
@@ -173,17 +140,29 @@ final class TimeGrid {
 		if (x < 0 || y < 0 || i + 1 >= nx || j + 1 >= ny) {
 			return; // a curved road's pillar beyond its nodes' extent and margin
 		}
-		for (int dj = 0; dj <= 1; dj++) {
-			for (int di = 0; di <= 1; di++) {
-				double metres = Math.hypot(i + di - x, j + dj - y) * cell;
-				int v = (j + dj) * nx + i + di;
-				float time = (float) (t + metres * OFF_ROAD_MS_PER_METRE);
-				if (time < ms[v]) {
-					ms[v] = time;
-					off[v] = (float) metres;
-				}
-			}
+		double fx = x - i;
+		double fy = y - j;
+		double gx = 1 - fx;
+		double gy = 1 - fy;
+		int v = 2 * (j * nx + i);
+		reach(v, t, Math.sqrt(fx * fx + fy * fy) * cell);
+		reach(v + 2, t, Math.sqrt(gx * gx + fy * fy) * cell);
+		reach(v + 2 * nx, t, Math.sqrt(fx * fx + gy * gy) * cell);
+		reach(v + 2 * nx + 2, t, Math.sqrt(gx * gx + gy * gy) * cell);
+	}
+
+	/** A vertex (its index in {@link #cells}) reached by a walk from a road point. */
+	private void reach(int v, double t, double metres) {
+		float time = (float) (t + metres * OFF_ROAD_MS_PER_METRE);
+		if (time < cells[v]) {
+			cells[v] = time;
+			cells[v + 1] = (float) metres;
 		}
+	}
+
+	/** The time of vertex {@code j × nx + i}, infinite when not reached. */
+	float ms(int v) {
+		return cells[2 * v];
 	}
 
 	/**
@@ -214,108 +193,81 @@ final class TimeGrid {
 	}
 
 	private void relax(int v, int from, float metres) {
-		float walked = off[from] + metres;
+		float walked = cells[2 * from + 1] + metres;
 		if (walked <= OFF_ROAD_MAX_METRES) {
-			float time = ms[from] + (float) (metres * OFF_ROAD_MS_PER_METRE);
-			if (time < ms[v]) {
-				ms[v] = time;
-				off[v] = walked;
+			float time = cells[2 * from] + (float) (metres * OFF_ROAD_MS_PER_METRE);
+			if (time < cells[2 * v]) {
+				cells[2 * v] = time;
+				cells[2 * v + 1] = walked;
 			}
 		}
 	}
 
-	/** The settled nodes, in the order settled. */
-	private static final class Nodes {
+	/** The current road's time at a fraction f of its length from its base node. */
+	private double at(double f) {
+		return Math.min(fromBase + f * there, fromAdj + (1 - f) * back);
+	}
 
-		int[] node = new int[4096];
-
-		int size;
-
-		void add(int n) {
-			if (size == node.length) {
-				node = Arrays.copyOf(node, size * 2);
-			}
-			node[size++] = n;
+	/** Samples the current road as a polyline, by its length. */
+	void polyline(PointList points) {
+		int n = points.size();
+		double length = 0;
+		for (int k = 1; k < n; k++) {
+			length += flatMetres(points.getLon(k - 1), points.getLat(k - 1), points.getLon(k), points.getLat(k));
 		}
+		double along = 0;
+		for (int k = 1; k < n; k++) {
+			double piece = flatMetres(points.getLon(k - 1), points.getLat(k - 1), points.getLon(k), points.getLat(k));
+			double f1 = length > 0 ? along / length : 0;
+			along += piece;
+			double f2 = length > 0 ? along / length : 1;
+			// a pillar point is sampled once, as the end of the piece before it
+			piece(points.getLon(k - 1), points.getLat(k - 1), points.getLon(k), points.getLat(k), f1, f2,
+					k == 1 && !baseSampled, k < n - 1 || !adjSampled);
+		}
+	}
 
+	/** Samples the current road as the straight line between its nodes. */
+	void segment(double lon1, double lat1, double lon2, double lat2) {
+		piece(lon1, lat1, lon2, lat2, 0, 1, !baseSampled, !adjSampled);
+	}
+
+	/** Samples a node of the network reached at {@code t} ms (once for all its roads). */
+	void node(double lon, double lat, double t) {
+		if (t <= cap) {
+			sample((lon - lon0) * mx, (lat - lat0) * my, t);
+		}
 	}
 
 	/**
-	 * One road being sampled: the time at a fraction f of its length from its base node
-	 * is the earlier of its two ends' times carried along it.
+	 * Samples a straight piece of the current road, at most half a cell apart, between
+	 * the fractions {@code f1} and {@code f2} of its length, with or without its ends.
 	 */
-	private static final class Road {
-
-		private final TimeGrid grid;
-
-		private final double cap;
-
-		private double fromBase;
-
-		private double there;
-
-		private double fromAdj;
-
-		private double back;
-
-		Road(TimeGrid grid, double cap) {
-			this.grid = grid;
-			this.cap = cap;
+	private void piece(double lon1, double lat1, double lon2, double lat2, double f1, double f2, boolean start,
+			boolean end) {
+		if (at(f1) > cap && at(f2) > cap) {
+			return; // the earlier of two linear times is concave: least at an end
 		}
-
-		void times(double fromBase, double there, double fromAdj, double back) {
-			this.fromBase = fromBase;
-			this.there = there;
-			this.fromAdj = fromAdj;
-			this.back = back;
-		}
-
-		private double at(double f) {
-			return Math.min(fromBase + f * there, fromAdj + (1 - f) * back);
-		}
-
-		/** Samples a polyline by its length. */
-		void polyline(PointList points) {
-			int n = points.size();
-			double length = 0;
-			for (int k = 1; k < n; k++) {
-				length += flatMetres(points.getLon(k - 1), points.getLat(k - 1), points.getLon(k), points.getLat(k));
-			}
-			double along = 0;
-			for (int k = 1; k < n; k++) {
-				double piece = flatMetres(points.getLon(k - 1), points.getLat(k - 1), points.getLon(k),
-						points.getLat(k));
-				double f1 = length > 0 ? along / length : 0;
-				along += piece;
-				double f2 = length > 0 ? along / length : 1;
-				segment(points.getLon(k - 1), points.getLat(k - 1), points.getLon(k), points.getLat(k), f1, f2);
+		double x1 = (lon1 - lon0) * mx;
+		double y1 = (lat1 - lat0) * my;
+		double x2 = (lon2 - lon0) * mx;
+		double y2 = (lat2 - lat0) * my;
+		double dx = x2 - x1;
+		double dy = y2 - y1;
+		int steps = Math.max(1, (int) Math.ceil(2 * Math.sqrt(dx * dx + dy * dy)));
+		for (int s = start ? 0 : 1, last = end ? steps : steps - 1; s <= last; s++) {
+			double g = (double) s / steps;
+			double t = at(f1 + (f2 - f1) * g);
+			if (t <= cap) {
+				sample(x1 + dx * g, y1 + dy * g, t);
 			}
 		}
+	}
 
-		/**
-		 * Samples a straight piece of the road, at most half a cell apart, between the
-		 * fractions {@code f1} and {@code f2} of its length.
-		 */
-		void segment(double lon1, double lat1, double lon2, double lat2, double f1, double f2) {
-			double x1 = (lon1 - grid.lon0) * grid.mx;
-			double y1 = (lat1 - grid.lat0) * grid.my;
-			double x2 = (lon2 - grid.lon0) * grid.mx;
-			double y2 = (lat2 - grid.lat0) * grid.my;
-			int steps = Math.max(1, (int) Math.ceil(2 * Math.hypot(x2 - x1, y2 - y1)));
-			for (int s = 0; s <= steps; s++) {
-				double g = (double) s / steps;
-				double t = at(f1 + (f2 - f1) * g);
-				if (t <= cap) {
-					grid.sample(x1 + (x2 - x1) * g, y1 + (y2 - y1) * g, t);
-				}
-			}
-		}
-
-		private static double flatMetres(double lon1, double lat1, double lon2, double lat2) {
-			double x = (lon2 - lon1) * Math.cos(Math.toRadians((lat1 + lat2) / 2));
-			return Math.hypot(x, lat2 - lat1) * METRES_PER_DEGREE_LAT;
-		}
-
+	private static double flatMetres(double lon1, double lat1, double lon2, double lat2) {
+		double x = (lon2 - lon1) * Math.cos(Math.toRadians((lat1 + lat2) / 2));
+		double y = lat2 - lat1;
+		return Math.sqrt(x * x + y * y) * METRES_PER_DEGREE_LAT;
 	}
 
 }
