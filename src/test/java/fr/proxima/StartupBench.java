@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -38,9 +39,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the extracted jar with a class-data-sharing archive made by a training run
  * ({@code -XX:ArchiveClassesAtExit}, {@code -Dspring.context.exit=onRefresh}),
  * interleaved with starts of {@code graphhopper-web} 11.0 (the self-contained jar from
- * Maven Central) on the same OSM file and the same car custom model, CH on car;</li>
+ * Maven Central) on the same OSM file and the same car custom model, CH on car; with
+ * {@code -Dproxima.bench.before-jar} (e.g. a jar built from main in a copy) that jar's
+ * starts too, interleaved;</li>
  * <li>with both servers up, times the same random routes and 30-minute isochrones on
- * each, interleaved, and prints p50/p99 and the ratio Proxima ÷ graphhopper-web.</li>
+ * each, interleaved, on pairs of points graphhopper-web routes, and prints p50/p99, the
+ * ratio Proxima ÷ graphhopper-web, and beside them Proxima's time in its server (Tomcat
+ * access log) and in its search ({@code Server-Timing}).</li>
  * </ol>
  * Every process it starts is stopped, also on failure. Files under
  * {@code target/bench/startup}.
@@ -53,7 +58,8 @@ class StartupBench {
 
 	static final Path ROOT = Path.of("target/bench/startup").toAbsolutePath();
 
-	static final Path JAR = Path.of("target/proxima.jar").toAbsolutePath();
+	/** The jar measured: {@code target/proxima.jar}, or {@code -Dproxima.bench.jar}. */
+	static final Path JAR = Path.of(System.getProperty("proxima.bench.jar", "target/proxima.jar")).toAbsolutePath();
 
 	static final String GH_VERSION = "11.0";
 
@@ -80,6 +86,16 @@ class StartupBench {
 	final Path extracted = Path.of(System.getProperty("proxima.bench.extracted", ROOT.resolve("extracted").toString()))
 		.toAbsolutePath();
 
+	/**
+	 * A jar to compare with, e.g. one built from main in a copy
+	 * ({@code -Dproxima.bench.before-jar}): the part starts then times it too,
+	 * interleaved with {@link #JAR}, from the jar and from its own extracted copy with
+	 * its own CDS archive.
+	 */
+	final Path beforeJar = Optional.ofNullable(System.getProperty("proxima.bench.before-jar"))
+		.map(j -> Path.of(j).toAbsolutePath())
+		.orElse(null);
+
 	final List<BenchProcess> started = new ArrayList<>();
 
 	final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -91,7 +107,10 @@ class StartupBench {
 		Files.createDirectories(ROOT);
 		try {
 			Path store = parts.contains("first") ? firstStartWithImport(osm) : existingStore();
-			Path archive = classDataArchive(store, osm);
+			if (!parts.contains("starts") && !parts.contains("side")) {
+				return;
+			}
+			Path archive = classDataArchive(JAR, extracted, store, osm);
 			Path ghJar = graphHopperWebJar();
 			Path ghDir = graphHopperConfig(osm);
 			double ghBuild = graphHopperFirstStart(ghJar, ghDir);
@@ -100,18 +119,29 @@ class StartupBench {
 				sideBySide(store, osm, archive, ghJar, ghDir);
 				return;
 			}
+			Path beforeExtracted = ROOT.resolve("extracted-before");
+			Path beforeArchive = beforeJar == null ? null : classDataArchive(beforeJar, beforeExtracted, store, osm);
 			List<String> plain = new ArrayList<>();
 			List<String> cds = new ArrayList<>();
+			List<String> beforePlain = new ArrayList<>();
+			List<String> beforeCds = new ArrayList<>();
 			List<String> gh = new ArrayList<>();
 			for (int i = 0; i < runs; i++) {
+				if (beforeJar != null) {
+					beforePlain.add(timeStart(proximaCommand(List.of(), beforeJar), store, osm));
+					beforeCds.add(timeStart(proximaCommand(List.of("-XX:SharedArchiveFile=" + beforeArchive),
+							beforeExtracted.resolve(beforeJar.getFileName())), store, osm));
+				}
 				plain.add(timeStart(proximaCommand(List.of(), JAR), store, osm));
 				cds.add(timeStart(proximaCommand(List.of("-XX:SharedArchiveFile=" + archive), extractedJar()), store,
 						osm));
 				gh.add(timeGraphHopperStart(ghJar, ghDir));
 			}
-			plain.forEach(s -> print("Proxima start on the existing store, jar:               %s", s));
+			beforePlain.forEach(s -> print("Proxima start on the existing store, before, jar:         %s", s));
+			beforeCds.forEach(s -> print("Proxima start on the existing store, before, jar + CDS:   %s", s));
+			plain.forEach(s -> print("Proxima start on the existing store, jar:                 %s", s));
 			cds.forEach(s -> print("Proxima start on the existing store, extracted jar + CDS: %s", s));
-			gh.forEach(s -> print("graphhopper-web start on its cached graph:             %s", s));
+			gh.forEach(s -> print("graphhopper-web start on its cached graph:               %s", s));
 			if (parts.contains("side")) {
 				sideBySide(store, osm, archive, ghJar, ghDir);
 			}
@@ -146,22 +176,28 @@ class StartupBench {
 	 * Extracts the jar ({@code -Djarmode=tools extract}) and makes a CDS archive with a
 	 * training run that exits once the context is refreshed.
 	 */
-	Path classDataArchive(Path store, Path osm) throws Exception {
+	Path classDataArchive(Path jar, Path extracted, Path store, Path osm) throws Exception {
 		Path archive = extracted.resolve("proxima.jsa");
 		if (Files.isRegularFile(archive)
-				&& Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(JAR)) > 0) {
+				&& Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0) {
 			print("CDS archive %s reused (newer than the jar)", archive);
 			return archive;
 		}
 		deleteTree(extracted);
-		run(List.of(java(), "-Djarmode=tools", "-jar", JAR.toString(), "extract", "--destination",
+		run(List.of(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination",
 				extracted.toString()), ROOT);
 		List<String> training = proximaCommand(
-				List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh"), extractedJar());
+				List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh"),
+				extracted.resolve(jar.getFileName()));
 		training.add("--server.port=" + BenchProcess.freePort());
 		long t0 = System.nanoTime();
 		BenchProcess p = start(training, store, Map.of("PROXIMA_OSM_FILE", osm.toString()), "cds-training.log");
-		assertThat(p.awaitExit(Duration.ofMinutes(10))).as("training run exit code, see " + p.log()).isZero();
+		int exit = p.awaitExit(Duration.ofMinutes(10));
+		if (exit != 0) {
+			Files.deleteIfExists(archive); // written at exit even when the start failed:
+											// not a full archive
+		}
+		assertThat(exit).as("training run exit code, see " + p.log()).isZero();
 		stop(p);
 		print("CDS training run: %.1f s, archive %d MB", (System.nanoTime() - t0) / 1e9,
 				Files.size(archive) / (1024 * 1024));
@@ -169,7 +205,7 @@ class StartupBench {
 	}
 
 	Path extractedJar() {
-		return extracted.resolve("proxima.jar");
+		return extracted.resolve(JAR.getFileName());
 	}
 
 	Path existingStore() {
@@ -278,11 +314,20 @@ class StartupBench {
 		return start(command, dir, Map.of(), log);
 	}
 
-	/** Both servers up; the same random requests on each, interleaved. */
+	/**
+	 * Both servers up; the same random requests on each, interleaved. Proxima writes a
+	 * Tomcat access log with each request's time in the server ({@code %D}, microseconds)
+	 * and answers its search time in {@code Server-Timing}; graphhopper-web its own in
+	 * {@code info.took}.
+	 */
 	void sideBySide(Path store, Path osm, Path archive, Path ghJar, Path ghDir) throws Exception {
 		int proximaPort = BenchProcess.freePort();
+		Path accessLogs = ROOT.resolve("access-log");
+		deleteTree(accessLogs);
 		List<String> command = proximaCommand(List.of("-XX:SharedArchiveFile=" + archive), extractedJar());
-		command.add("--server.port=" + proximaPort);
+		command.addAll(List.of("--server.port=" + proximaPort, "--server.tomcat.accesslog.enabled=true",
+				"--server.tomcat.accesslog.directory=" + accessLogs, "--server.tomcat.accesslog.pattern=%U%q %D",
+				"--server.tomcat.accesslog.buffered=false"));
 		BenchProcess proxima = start(command, store, Map.of("PROXIMA_OSM_FILE", osm.toString()), "side-by-side.log");
 		int ghPort = BenchProcess.freePort();
 		BenchProcess gh = startGraphHopper(ghJar, ghDir, ghPort, "gh-side-by-side.log");
@@ -290,17 +335,16 @@ class StartupBench {
 		gh.awaitHealthy("http://localhost:" + ghPort + "/health", Duration.ofMinutes(10));
 		String p = "http://localhost:" + proximaPort;
 		String g = "http://localhost:" + ghPort;
-		List<double[]> points = roadPoints(g, 2 * routes + isochrones + 400);
+		List<double[][]> pairs = routedPairs(g, routes + isochrones);
 		Random random = new Random(15);
-		compare("route", routes, 100, random, i -> {
-			double[] a = points.get(2 * i);
-			double[] b = points.get(2 * i + 1);
-			return new String[] { p + "/api/routing/route?from=" + lonLat(a) + "&to=" + lonLat(b),
-					g + "/route?profile=car&calc_points=false&instructions=false&point=" + latLon(a) + "&point="
-							+ latLon(b) };
+		compare("route", routes, 100, random, accessLogs, i -> {
+			double[][] pair = pairs.get(i);
+			return new String[] { p + "/api/routing/route?from=" + lonLat(pair[0]) + "&to=" + lonLat(pair[1]),
+					g + "/route?profile=car&calc_points=false&instructions=false&point=" + latLon(pair[0]) + "&point="
+							+ latLon(pair[1]) };
 		});
-		compare("30-minute isochrone", isochrones, 20, random, i -> {
-			double[] a = points.get(2 * routes + i);
+		compare("30-minute isochrone", isochrones, 20, random, accessLogs, i -> {
+			double[] a = pairs.get(routes + i)[0];
 			return new String[] { p + "/api/routing/isochrones?minutes=30&point=" + lonLat(a),
 					g + "/isochrone?profile=car&time_limit=1800&point=" + latLon(a) };
 		});
@@ -315,62 +359,131 @@ class StartupBench {
 
 	}
 
-	void compare(String what, int n, int warmUp, Random random, Requests requests) throws Exception {
+	static final Pattern SERVER_TIMING = Pattern.compile("dur=([0-9.]+)");
+
+	static final Pattern TOOK = Pattern.compile("\"took\":([0-9.]+)");
+
+	void compare(String what, int n, int warmUp, Random random, Path accessLogs, Requests requests) throws Exception {
 		List<Long> proxima = new ArrayList<>();
 		List<Long> gh = new ArrayList<>();
+		List<String> measuredUrls = new ArrayList<>();
+		List<Long> search = new ArrayList<>();
+		List<Long> ghTook = new ArrayList<>();
 		int failures = 0;
 		for (int i = 0; i < warmUp + n; i++) {
 			String[] urls = requests.urls(i % n);
 			boolean proximaFirst = random.nextBoolean();
 			long[] t = new long[2];
+			HttpResponse<?>[] answers = new HttpResponse<?>[2];
 			for (int k = 0; k < 2; k++) {
 				int which = proximaFirst ? k : 1 - k;
 				long t0 = System.nanoTime();
-				HttpResponse<String> r = get(urls[which]);
+				answers[which] = get(urls[which]);
 				t[which] = System.nanoTime() - t0;
-				if (r.statusCode() != 200 || (which == 0 && !r.body().contains("\"network\""))) {
-					failures++;
-					t[0] = -1;
-				}
 			}
-			if (i >= warmUp && t[0] >= 0) {
+			boolean both = answers[0].statusCode() == 200 && answers[1].statusCode() == 200
+					&& answers[0].body().toString().contains("\"network\"");
+			if (!both) {
+				failures++;
+			}
+			else if (i >= warmUp) {
 				proxima.add(t[0]);
 				gh.add(t[1]);
+				measuredUrls.add(urls[0]);
+				answers[0].headers()
+					.firstValue("Server-Timing")
+					.map(SERVER_TIMING::matcher)
+					.filter(Matcher::find)
+					.ifPresent(m -> search.add((long) (Double.parseDouble(m.group(1)) * 1e6)));
+				Matcher took = TOOK.matcher(answers[1].body().toString());
+				if (took.find()) {
+					ghTook.add((long) (Double.parseDouble(took.group(1)) * 1e6));
+				}
 			}
 		}
-		Collections.sort(proxima);
-		Collections.sort(gh);
 		assertThat(proxima).as(what + " samples answered on the road network by both").isNotEmpty();
-		print("%s (n = %d, %d pairs left out: not 200 or not on the network): Proxima p50 %.2f ms, p99 %.2f ms;"
-				+ " graphhopper-web p50 %.2f ms, p99 %.2f ms; ratio Proxima / graphhopper-web p50 %.2f, p99 %.2f", what,
-				proxima.size(), failures, ms(proxima, 0.5), ms(proxima, 0.99), ms(gh, 0.5), ms(gh, 0.99),
+		List<Long> inServer = inServerNanos(accessLogs, measuredUrls);
+		Stream.of(proxima, gh, search, ghTook, inServer).forEach(Collections::sort);
+		print("%s (n = %d, %d pairs left out: not 200 or not on the network, load %s): Proxima p50 %.2f ms, p99 %.2f"
+				+ " ms; graphhopper-web p50 %.2f ms, p99 %.2f ms; ratio Proxima / graphhopper-web p50 %.2f, p99 %.2f",
+				what, proxima.size(), failures, load(), ms(proxima, 0.5), ms(proxima, 0.99), ms(gh, 0.5), ms(gh, 0.99),
 				ms(proxima, 0.5) / ms(gh, 0.5), ms(proxima, 0.99) / ms(gh, 0.99));
+		print("%s, where Proxima's time goes: in Tomcat (access log, n = %d) p50 %.2f ms, p99 %.2f ms; its search"
+				+ " (Server-Timing, n = %d) p50 %.3f ms, p99 %.3f ms; graphhopper-web's own 'took' (whole ms, n = %d)"
+				+ " p50 %.0f ms", what, inServer.size(), ms(inServer, 0.5), ms(inServer, 0.99), search.size(),
+				ms(search, 0.5), ms(search, 0.99), ghTook.size(), ms(ghTook, 0.5));
 	}
 
 	/**
-	 * Random points of Andorra moved onto the car network by graphhopper-web's
-	 * {@code /nearest}, kept when within 300 m of a road: both servers get points on
-	 * roads.
+	 * Each measured URL's time in Proxima's server, from its Tomcat access log (the last
+	 * line for the URL: a warm-up sent the same URL earlier).
 	 */
-	List<double[]> roadPoints(String gh, int count) throws Exception {
-		Random random = new Random(42);
-		Pattern coordinates = Pattern.compile("\"coordinates\":\\[([-0-9.]+),([-0-9.]+)");
-		Pattern distance = Pattern.compile("\"distance\":([-0-9.E]+)");
-		List<double[]> points = new ArrayList<>();
-		int tries = 0;
-		while (points.size() < count && tries++ < count * 50) {
-			double lat = 42.43 + random.nextDouble() * 0.22;
-			double lon = 1.41 + random.nextDouble() * 0.37;
-			HttpResponse<String> r = get(
-					String.format(Locale.ROOT, "%s/nearest?profile=car&point=%.6f,%.6f", gh, lat, lon));
-			Matcher c = coordinates.matcher(r.body());
-			Matcher d = distance.matcher(r.body());
-			if (r.statusCode() == 200 && c.find() && d.find() && Double.parseDouble(d.group(1)) < 300) {
-				points.add(new double[] { Double.parseDouble(c.group(1)), Double.parseDouble(c.group(2)) });
+	static List<Long> inServerNanos(Path accessLogs, List<String> urls) throws IOException {
+		Map<String, Long> last = new java.util.HashMap<>();
+		try (Stream<Path> files = Files.list(accessLogs)) {
+			for (Path file : files.toList()) {
+				for (String line : Files.readAllLines(file)) {
+					int space = line.lastIndexOf(' ');
+					if (space > 0) {
+						last.put(line.substring(0, space), Long.parseLong(line.substring(space + 1).trim()) * 1000);
+					}
+				}
 			}
 		}
-		assertThat(points).as("points near roads").hasSize(count);
-		return points;
+		List<Long> nanos = new ArrayList<>();
+		for (String url : urls) {
+			Long t = last.get(URI.create(url).getRawPath() + "?" + URI.create(url).getRawQuery());
+			if (t != null) {
+				nanos.add(t);
+			}
+		}
+		return nanos;
+	}
+
+	/**
+	 * Random pairs of points of Andorra, each moved onto the car network by
+	 * graphhopper-web's {@code /nearest} (kept within 300 m of a road), kept when
+	 * graphhopper-web's {@code /route} answers 200 between them: points on roads both
+	 * servers route (its {@code /nearest} also finds roads that car routing leaves out).
+	 */
+	List<double[][]> routedPairs(String gh, int count) throws Exception {
+		Random random = new Random(42);
+		List<double[][]> pairs = new ArrayList<>();
+		int tries = 0;
+		int unrouted = 0;
+		while (pairs.size() < count && tries++ < count * 50) {
+			double[] a = nearestRoad(gh, random);
+			double[] b = nearestRoad(gh, random);
+			if (a == null || b == null) {
+				continue;
+			}
+			if (get(gh + "/route?profile=car&calc_points=false&instructions=false&point=" + latLon(a) + "&point="
+					+ latLon(b))
+				.statusCode() == 200) {
+				pairs.add(new double[][] { a, b });
+			}
+			else {
+				unrouted++;
+			}
+		}
+		assertThat(pairs).as("pairs graphhopper-web routes").hasSize(count);
+		print("%d pairs of points on roads drawn; %d pairs graphhopper-web does not route left out", count, unrouted);
+		return pairs;
+	}
+
+	double[] nearestRoad(String gh, Random random) throws Exception {
+		Pattern coordinates = Pattern.compile("\"coordinates\":\\[([-0-9.]+),([-0-9.]+)");
+		Pattern distance = Pattern.compile("\"distance\":([-0-9.E]+)");
+		double lat = 42.43 + random.nextDouble() * 0.22;
+		double lon = 1.41 + random.nextDouble() * 0.37;
+		HttpResponse<String> r = get(
+				String.format(Locale.ROOT, "%s/nearest?profile=car&point=%.6f,%.6f", gh, lat, lon));
+		Matcher c = coordinates.matcher(r.body());
+		Matcher d = distance.matcher(r.body());
+		if (r.statusCode() == 200 && c.find() && d.find() && Double.parseDouble(d.group(1)) < 300) {
+			return new double[] { Double.parseDouble(c.group(1)), Double.parseDouble(c.group(2)) };
+		}
+		return null;
 	}
 
 	HttpResponse<String> get(String url) throws Exception {
@@ -421,6 +534,9 @@ class StartupBench {
 	}
 
 	static double ms(List<Long> sorted, double q) {
+		if (sorted.isEmpty()) {
+			return Double.NaN;
+		}
 		return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * q) - 1)) / 1e6;
 	}
 

@@ -3,6 +3,7 @@ package fr.proxima.routing;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -14,6 +15,7 @@ import fr.proxima.shared.FeatureCollection;
 import fr.proxima.shared.Geo;
 import fr.proxima.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.servlet.http.HttpServletResponse;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Point;
 import org.springframework.http.ResponseEntity;
@@ -44,8 +46,10 @@ class RoutingController {
 
 	@GetMapping("/route")
 	Feature route(@RequestParam String from, @RequestParam String to, @RequestParam(required = false) String profile,
-			@RequestParam(defaultValue = "false") boolean geometry) {
+			@RequestParam(defaultValue = "false") boolean geometry, HttpServletResponse response) {
+		long start = System.nanoTime();
 		Route route = engine.route(Geo.parsePoint("from", from), Geo.parsePoint("to", to), profile, geometry);
+		serverTiming(response, "route", start);
 		Map<String, Object> props = legProperties(route.leg());
 		props.put("profile", engine.profile(profile));
 		props.put("from", route.from());
@@ -55,8 +59,11 @@ class RoutingController {
 
 	@GetMapping("/isochrones")
 	FeatureCollection isochrones(@RequestParam String point, @RequestParam List<Integer> minutes,
-			@RequestParam(required = false) String profile, @RequestParam(defaultValue = "out") String direction) {
+			@RequestParam(required = false) String profile, @RequestParam(defaultValue = "out") String direction,
+			HttpServletResponse response) {
+		long start = System.nanoTime();
 		Isochrone iso = engine.isochrone(Geo.parsePoint("point", point), minutes, profile, inbound(direction));
+		serverTiming(response, "isochrone", start);
 		List<Feature> features = new ArrayList<>();
 		for (Isochrone.Band band : iso.bands()) {
 			features.add(Feature.of(band.minutes(), band.ring(),
@@ -64,6 +71,15 @@ class RoutingController {
 		}
 		return FeatureCollection.of(features, Map.of("method", iso.method(), "origin", iso.origin(), "profile",
 				engine.profile(profile), "direction", direction));
+	}
+
+	/**
+	 * The engine's own time for the answer, in milliseconds, as a {@code Server-Timing}
+	 * header (issue 15: the time of the search apart from the request's path).
+	 */
+	private static void serverTiming(HttpServletResponse response, String name, long startNanos) {
+		response.setHeader("Server-Timing",
+				String.format(Locale.ROOT, "%s;dur=%.3f", name, (System.nanoTime() - startNanos) / 1e6));
 	}
 
 	/** Body of a coverage request; {@code area} is optional. */
