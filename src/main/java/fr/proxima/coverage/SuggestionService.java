@@ -2,7 +2,10 @@ package fr.proxima.coverage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -33,6 +36,32 @@ public class SuggestionService {
 	private final AccessData data;
 
 	private final CoverageSettings settings;
+
+	/** How many candidate matrices are kept (a scope, a horizon and a direction each). */
+	private static final int KEPT_CANDIDATES = 32;
+
+	/**
+	 * The candidate sites' times, per communes (the snapshot's own {@link Territory}
+	 * instance, so a change of communes or offers starts afresh), scope, horizon and
+	 * direction: times between communes do not depend on the offers, so the next scenario
+	 * a planner asks over the same communes reuses them (issue 15).
+	 */
+	private final Map<CandidateKey, TimeMatrix> candidates = new ConcurrentHashMap<>();
+
+	private record CandidateKey(Territory territory, List<Integer> area, double seconds, boolean toSite) {
+
+		@Override
+		public boolean equals(Object o) {
+			return o instanceof CandidateKey k && k.territory == territory && k.seconds == seconds && k.toSite == toSite
+					&& k.area.equals(area);
+		}
+
+		@Override
+		public int hashCode() {
+			return Objects.hash(System.identityHashCode(territory), area, seconds, toSite);
+		}
+
+	}
 
 	SuggestionService(Scenes scenes, AccessData data, CoverageSettings settings) {
 		this.scenes = scenes;
@@ -78,17 +107,7 @@ public class SuggestionService {
 				missing.add(t.code(i));
 			}
 		}
-		TimeMatrix.Builder builder = TimeMatrix.builder(t.size());
-		// every candidate is timed against the communes within reach only (issue 15)
-		ColumnGrid grid = data.columnGrid(t, s.area(), q.seconds());
-		for (int c : s.area()) {
-			TimeMatrix row = data.computeRow(grid, t.point(c), q.seconds(), !homeCare);
-			for (int e = 0; e < row.entries(); e++) {
-				builder.add(row.column(e), row.seconds(e), row.estimate(e));
-			}
-			builder.endRow();
-		}
-		TimeMatrix candidates = builder.build();
+		TimeMatrix candidates = candidates(t, s.area(), q.seconds(), !homeCare);
 		List<SuggestionReport.Step> steps = new ArrayList<>();
 		long cumulative = coveredBefore;
 		for (GreedyCover.Step step : GreedyCover.choose(candidates, weight, covered, k)) {
@@ -109,6 +128,34 @@ public class SuggestionService {
 		}
 		Provenance p = scenes.provenance(all);
 		return new SuggestionReport(q, k, p.method(), p.estimated(), aged75, coveredBefore, cumulative, missing, steps);
+	}
+
+	/**
+	 * One row per commune of the area: its times to (or from) the communes within reach,
+	 * each candidate timed against those only (a grid of the columns, issue 15).
+	 */
+	private TimeMatrix candidates(Territory t, int[] area, double seconds, boolean toSite) {
+		CandidateKey key = new CandidateKey(t, IntStream.of(area).boxed().toList(), seconds, toSite);
+		TimeMatrix kept = candidates.get(key);
+		if (kept != null) {
+			return kept;
+		}
+		TimeMatrix.Builder builder = TimeMatrix.builder(t.size());
+		ColumnGrid grid = data.columnGrid(t, area, seconds);
+		for (int c : area) {
+			TimeMatrix row = data.computeRow(grid, t.point(c), seconds, toSite);
+			for (int e = 0; e < row.entries(); e++) {
+				builder.add(row.column(e), row.seconds(e), row.estimate(e));
+			}
+			builder.endRow();
+		}
+		TimeMatrix computed = builder.build();
+		candidates.keySet().removeIf(k -> k.territory != t);
+		if (candidates.size() >= KEPT_CANDIDATES) {
+			candidates.clear();
+		}
+		candidates.put(key, computed);
+		return computed;
 	}
 
 }

@@ -47,6 +47,9 @@ class CoverageCacheTest {
 		CoverageService cached;
 
 		@Autowired
+		SuggestionService suggestions;
+
+		@Autowired
 		CoverageSettings settings;
 
 		@Autowired
@@ -73,6 +76,14 @@ class CoverageCacheTest {
 			assertThat(cached.coverage(coverage)).isEqualTo(fresh().coverage(coverage));
 			assertThat(cached.accessibility(e2sfca)).isEqualTo(fresh().accessibility(e2sfca));
 			assertThat(cached.explain(e2sfca, "48095")).isEqualTo(fresh().explain(e2sfca, "48095"));
+			// the suggestions keep their candidates' times per communes: asked twice,
+			// then
+			// against a service that reads everything now
+			CoverageQuery sites = CoverageQuery.parse("ssiad,saad", 20.0, "48", null, null, null, settings);
+			SuggestionReport first = suggestions.suggestions(sites, 3);
+			assertThat(suggestions.suggestions(sites, 3)).isEqualTo(first);
+			AccessData data = new AccessData(jdbc, travelTimes);
+			assertThat(first).isEqualTo(new SuggestionService(new Scenes(data), data, settings).suggestions(sites, 3));
 		}
 
 		/**
