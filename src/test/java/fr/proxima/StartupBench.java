@@ -337,17 +337,18 @@ class StartupBench {
 		String g = "http://localhost:" + ghPort;
 		List<double[][]> pairs = routedPairs(g, routes + isochrones);
 		Random random = new Random(15);
-		compare("route", routes, 100, random, accessLogs, i -> {
+		compare("route", routes, Integer.getInteger("proxima.bench.route-warm-up", 2000), random, accessLogs, i -> {
 			double[][] pair = pairs.get(i);
 			return new String[] { p + "/api/routing/route?from=" + lonLat(pair[0]) + "&to=" + lonLat(pair[1]),
 					g + "/route?profile=car&calc_points=false&instructions=false&point=" + latLon(pair[0]) + "&point="
 							+ latLon(pair[1]) };
 		});
-		compare("30-minute isochrone", isochrones, 20, random, accessLogs, i -> {
-			double[] a = pairs.get(routes + i)[0];
-			return new String[] { p + "/api/routing/isochrones?minutes=30&point=" + lonLat(a),
-					g + "/isochrone?profile=car&time_limit=1800&point=" + latLon(a) };
-		});
+		compare("30-minute isochrone", isochrones, Integer.getInteger("proxima.bench.isochrone-warm-up", 200), random,
+				accessLogs, i -> {
+					double[] a = pairs.get(routes + i)[0];
+					return new String[] { p + "/api/routing/isochrones?minutes=30&point=" + lonLat(a),
+							g + "/isochrone?profile=car&time_limit=1800&point=" + latLon(a) };
+				});
 		print("side by side: Proxima peak RSS %d MB, graphhopper-web peak RSS %d MB", proxima.peakRssMb(),
 				gh.peakRssMb());
 	}
