@@ -3,7 +3,6 @@ package fr.proxima.routing;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -78,8 +77,8 @@ class RoutingController {
 	 * header (issue 15: the time of the search apart from the request's path).
 	 */
 	private static void serverTiming(HttpServletResponse response, String name, long startNanos) {
-		response.setHeader("Server-Timing",
-				String.format(Locale.ROOT, "%s;dur=%.3f", name, (System.nanoTime() - startNanos) / 1e6));
+		// whole microseconds, without String.format (a route's hot path)
+		response.setHeader("Server-Timing", name + ";dur=" + (System.nanoTime() - startNanos) / 1000 / 1000.0);
 	}
 
 	/** Body of a coverage request; {@code area} is optional. */
