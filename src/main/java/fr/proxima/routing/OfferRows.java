@@ -14,10 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Computes rows of {@code offer_commune_time}: for each offer, the times to and from the
- * communes of a grid within the straight-line radius reachable within the cutoff, with
- * one tree per offer and direction (or the estimate per point). The same code path serves
- * the full precompute, the incremental refresh and
+ * Computes the pairs stored in {@code offer_times}: for each offer, the times to and from
+ * the communes of a grid within the straight-line radius reachable within the cutoff,
+ * with one tree per offer and direction (or the estimate per point). The same code path
+ * serves the full precompute, the incremental refresh and
  * {@link TravelTimePrecompute#recomputeOffers}.
  */
 final class OfferRows {

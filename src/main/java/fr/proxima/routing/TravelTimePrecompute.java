@@ -40,8 +40,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Fills {@code offer_commune_time}: for every located offer, the travel times to and from
- * the representative point of every commune within the cutoff
+ * Fills {@code offer_times}: for every located offer, the travel times to and from the
+ * representative point of every commune within the cutoff
  * ({@code proxima.routing.precompute-cutoff-minutes}), with one tree per offer and
  * direction (or the estimate per point); communes are prefiltered by the straight-line
  * radius reachable within the cutoff ({@link OfferRows}).
@@ -52,7 +52,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and {@code commune_time_source}. {@link #refreshIfStale()} recomputes only the offers
  * whose source changed, the columns of new or moved communes, and removes the rows of
  * removed offers and communes; a new engine key recomputes everything. Every write is one
- * transaction (COPY on PostgreSQL, batches on H2) ending with a new
+ * transaction (one packed row per changed offer, {@link PackedTimes}) ending with a new
  * {@code travel_time_run} that makes the coverage caches of every instance reload the
  * table.
  */
@@ -230,8 +230,8 @@ public class TravelTimePrecompute {
 		String engineKey = engineKey();
 		TravelTimeRun run = tx.execute(status -> {
 			TimeTableWriter.Changes changes = TimeTableWriter.replace(jdbc, Scope.everything(), rows);
-			log.info("Offer × commune travel times: {} pairs inserted, {} updated, {} deleted", changes.inserted(),
-					changes.updated(), changes.deleted());
+			log.info("Offer × commune travel times: {} offers' rows inserted, {} updated, {} deleted",
+					changes.inserted(), changes.updated(), changes.deleted());
 			TimeSources.replaceAll(jdbc, now.offers(), now.communes(), engineKey);
 			return record(started, now, false);
 		});
@@ -284,7 +284,7 @@ public class TravelTimePrecompute {
 	 * caches holding it may reload only those.
 	 */
 	private TravelTimeRun record(OffsetDateTime started, Inputs now, boolean incremental) {
-		Integer pairs = jdbc.queryForObject("SELECT COUNT(*) FROM offer_commune_time", Integer.class);
+		Integer pairs = jdbc.queryForObject("SELECT COALESCE(SUM(pairs), 0) FROM offer_times", Integer.class);
 		Long basedOn = incremental ? latestRun().map(TravelTimeRun::id).orElse(null) : null;
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		jdbc.update(con -> {

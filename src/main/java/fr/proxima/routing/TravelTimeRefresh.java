@@ -1,8 +1,8 @@
 package fr.proxima.routing;
 
 /**
- * What one refresh of {@code offer_commune_time} did (issue 15), for the logs, the tests
- * and the bench.
+ * What one refresh of {@code offer_times} did (issue 15), for the logs, the tests and the
+ * bench.
  *
  * @param full every offer was recomputed (no run yet, a new graph, new estimate settings
  * or cutoff, or {@link TravelTimePrecompute#refresh()})

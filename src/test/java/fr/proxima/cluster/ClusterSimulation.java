@@ -275,7 +275,7 @@ public final class ClusterSimulation implements AutoCloseable {
 	/** Deletes every precomputed time, so that the next run has to write all of them. */
 	public void clearTravelTimes() throws Exception {
 		try (Connection c = primary()) {
-			c.createStatement().execute("DELETE FROM offer_commune_time");
+			c.createStatement().execute("DELETE FROM offer_times");
 		}
 	}
 

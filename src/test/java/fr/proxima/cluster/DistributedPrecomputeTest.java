@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 import fr.proxima.cluster.internal.PrecomputeJobs;
+import fr.proxima.routing.StoredTimes;
 import fr.proxima.routing.TestStore;
 import fr.proxima.routing.TravelTimePrecompute;
 import fr.proxima.routing.WithAndorraGraph;
+import fr.proxima.routing.internal.TimeRow;
 import fr.proxima.support.H2Test;
 import fr.proxima.support.PostgisTest;
 import org.junit.jupiter.api.AfterEach;
@@ -22,9 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 // issue 16: the offer × commune precompute run as db-scheduler jobs, one partition per département whose targets are
 // the départements its offers can reach, gives the single-instance result and replaces exactly its offers' rows
 class DistributedPrecomputeTest {
-
-	static final String ROWS = "SELECT offer_id, commune_code, seconds_out, seconds_in, metres, method"
-			+ " FROM offer_commune_time ORDER BY offer_id, commune_code";
 
 	abstract static class Contract {
 
@@ -70,9 +69,9 @@ class DistributedPrecomputeTest {
 		@Test
 		void partitionsByDepartementGiveTheSingleInstanceResultRowForRow() throws InterruptedException {
 			precompute.refresh();
-			List<Map<String, Object>> single = jdbc.queryForList(ROWS);
+			List<Map<String, Object>> single = StoredTimes.maps(jdbc);
 			assertThat(single).hasSizeGreaterThan(10);
-			jdbc.update("DELETE FROM offer_commune_time");
+			StoredTimes.clear(jdbc);
 
 			PrecomputeProgress progress = published(jobs.startRun("test").run().id());
 			assertThat(progress.run().partitions()).isEqualTo(3);
@@ -87,21 +86,22 @@ class DistributedPrecomputeTest {
 			assertThat(progress.workers()).singleElement()
 				.satisfies(w -> assertThat(w.done()).isEqualTo(3))
 				.satisfies(w -> assertThat(w.pairs()).isEqualTo(single.size()));
-			assertThat(jdbc.queryForList(ROWS)).isEqualTo(single);
+			assertThat(StoredTimes.maps(jdbc)).isEqualTo(single);
 			assertThat(progress.run().travelTimeRun()).isEqualTo(precompute.latestRun().orElseThrow().id());
 		}
 
 		@Test
 		void aRunAgainReplacesExactlyThePartitionsRows() throws InterruptedException {
 			long firstRun = published(jobs.startRun("first").run().id()).run().id();
-			List<Map<String, Object>> first = jdbc.queryForList(ROWS);
+			List<Map<String, Object>> first = StoredTimes.maps(jdbc);
 			long encamp = jdbc.queryForObject("SELECT id FROM offer WHERE name = 'EHPAD Encamp'", Long.class);
-			jdbc.update("UPDATE offer_commune_time SET seconds_out = 1 WHERE offer_id = ?", encamp);
-			jdbc.update("DELETE FROM offer_commune_time WHERE offer_id <> ?", encamp);
+			StoredTimes.edit(jdbc, encamp,
+					r -> new TimeRow(r.offerId(), r.communeCode(), 1f, r.secondsIn(), r.metres(), r.method()));
+			jdbc.update("DELETE FROM offer_times WHERE offer_id <> ?", encamp);
 
 			PrecomputeProgress again = published(jobs.startRun("again").run().id());
 			assertThat(again.run().id()).isGreaterThan(firstRun);
-			assertThat(jdbc.queryForList(ROWS)).isEqualTo(first);
+			assertThat(StoredTimes.maps(jdbc)).isEqualTo(first);
 		}
 
 		private PrecomputeProgress published(long run) throws InterruptedException {

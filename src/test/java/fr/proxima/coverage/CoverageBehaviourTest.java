@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import fr.proxima.offers.Family;
+import fr.proxima.routing.StoredTimes;
+import fr.proxima.routing.internal.TimeRow;
 import fr.proxima.support.H2Test;
 import fr.proxima.support.PostgisTest;
 import org.junit.jupiter.api.AfterEach;
@@ -176,7 +178,8 @@ class CoverageBehaviourTest {
 			// table
 			long ehpad = fixture.offer("test: ehpad", "ehpad", 40, 40);
 			fixture.time(ehpad, "99005", 3).precomputeRun(3600);
-			jdbc.update("UPDATE offer_commune_time SET seconds_in = 1200 WHERE offer_id = ?", ehpad);
+			StoredTimes.edit(jdbc, ehpad,
+					r -> new TimeRow(r.offerId(), r.communeCode(), r.secondsOut(), 1200f, r.metres(), r.method()));
 
 			CoverageReport r = coverage.coverage(query("ehpad"));
 

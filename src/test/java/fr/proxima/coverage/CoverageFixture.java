@@ -2,6 +2,8 @@ package fr.proxima.coverage;
 
 import java.util.Locale;
 
+import fr.proxima.routing.StoredTimes;
+import fr.proxima.routing.internal.TimeRow;
 import fr.proxima.shared.OffersChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -106,8 +108,8 @@ final class CoverageFixture {
 
 	/** A chosen travel time in the precomputed table, the same both ways. */
 	CoverageFixture time(long offerId, String commune, double minutes) {
-		jdbc.update("INSERT INTO offer_commune_time (offer_id, commune_code, seconds_out, seconds_in, metres, method)"
-				+ " VALUES (?, ?, ?, ?, NULL, 'network')", offerId, commune, minutes * 60, minutes * 60);
+		float seconds = (float) (minutes * 60);
+		StoredTimes.put(jdbc, new TimeRow(offerId, commune, seconds, seconds, 0, "network"));
 		return this;
 	}
 

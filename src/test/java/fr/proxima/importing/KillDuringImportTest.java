@@ -57,7 +57,7 @@ class KillDuringImportTest {
 			try (Connection c = DriverManager.getConnection(RequirePostgis.URL, RequirePostgis.USER,
 					RequirePostgis.PASSWORD)) {
 				JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(c, true));
-				jdbc.update("DELETE FROM offer_commune_time");
+				jdbc.update("DELETE FROM offer_times");
 				InventedPlaces.clear(jdbc);
 			}
 		}

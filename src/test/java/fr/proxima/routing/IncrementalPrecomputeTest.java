@@ -3,6 +3,7 @@ package fr.proxima.routing;
 import java.util.List;
 import java.util.Map;
 
+import fr.proxima.routing.internal.TimeRow;
 import fr.proxima.support.H2Test;
 import fr.proxima.support.PostgisTest;
 import org.junit.jupiter.api.AfterEach;
@@ -98,9 +99,7 @@ class IncrementalPrecomputeTest {
 			assertThat(refresh.offersComputed()).isZero();
 			assertThat(refresh.communesComputed()).isEqualTo(2);
 			assertThat(refresh.communesRemoved()).isEqualTo(1);
-			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM offer_commune_time WHERE commune_code = '99007'",
-					Integer.class))
-				.isEqualTo(4);
+			assertThat(StoredTimes.rows(jdbc).stream().filter(r -> r.communeCode().equals("99007"))).hasSize(4);
 			List<String> incremental = table();
 			precompute.refresh();
 			assertThat(table()).containsExactlyElementsOf(incremental);
@@ -182,21 +181,20 @@ class IncrementalPrecomputeTest {
 		}
 
 		private List<Long> storedOffers() {
-			return jdbc.queryForList("SELECT DISTINCT offer_id FROM offer_commune_time", Long.class);
+			return StoredTimes.rows(jdbc).stream().map(TimeRow::offerId).distinct().toList();
 		}
 
 		private int rowsOf(long offer) {
-			return jdbc.queryForObject("SELECT COUNT(*) FROM offer_commune_time WHERE offer_id = ?", Integer.class,
-					offer);
+			return StoredTimes.rows(jdbc, offer).size();
 		}
 
 		/** Every row, as text, in key order. */
 		private List<String> table() {
-			return jdbc.query(
-					"SELECT offer_id, commune_code, seconds_out, seconds_in, metres, method FROM offer_commune_time"
-							+ " ORDER BY offer_id, commune_code",
-					(rs, i) -> rs.getLong(1) + "|" + rs.getString(2) + "|" + rs.getObject(3, Float.class) + "|"
-							+ rs.getObject(4, Float.class) + "|" + rs.getFloat(5) + "|" + rs.getString(6));
+			return StoredTimes.rows(jdbc)
+				.stream()
+				.map(r -> r.offerId() + "|" + r.communeCode() + "|" + r.secondsOut() + "|" + r.secondsIn() + "|"
+						+ r.metres() + "|" + r.method())
+				.toList();
 		}
 
 	}

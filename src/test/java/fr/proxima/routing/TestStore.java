@@ -37,7 +37,7 @@ public final class TestStore {
 	}
 
 	public static void clear(JdbcTemplate jdbc) {
-		jdbc.update("DELETE FROM offer_commune_time");
+		StoredTimes.clear(jdbc);
 		jdbc.update("DELETE FROM travel_time_run");
 		jdbc.update("DELETE FROM offer_time_source");
 		jdbc.update("DELETE FROM commune_time_source");

@@ -65,8 +65,7 @@ class TravelTimePrecomputeTest {
 			TravelTimeRun run = precompute.refresh();
 			assertThat(run.graphFingerprint()).startsWith("network:");
 			assertThat(run.cutoffSeconds()).isEqualTo(3600);
-			List<Map<String, Object>> rows = jdbc.queryForList(
-					"SELECT offer_id, commune_code, seconds_out, seconds_in, metres, method FROM offer_commune_time");
+			List<Map<String, Object>> rows = StoredTimes.maps(jdbc);
 			assertThat(rows).hasSize(run.pairs());
 			assertThat(rows).noneMatch(r -> r.get("commune_code").equals("99005"));
 			Map<String, Object> toAlv = row(rows, encamp, "99001");
@@ -91,10 +90,9 @@ class TravelTimePrecomputeTest {
 			jdbc.update("UPDATE offer SET geom = ST_GeomFromText('POINT(1.5341 42.5096)', 4326) WHERE id = ?", pas);
 			TravelTimeRun moved = precompute.refreshIfStale().orElseThrow();
 			assertThat(precompute.latestRun().orElseThrow().id()).isEqualTo(moved.id());
-			assertThat(((Number) jdbc.queryForObject(
-					"SELECT seconds_out FROM offer_commune_time WHERE offer_id = ? AND commune_code = '99001'",
-					Number.class, pas))
-				.doubleValue()).isLessThan(600);
+			assertThat(StoredTimes.rows(jdbc, pas)).filteredOn(r -> r.communeCode().equals("99001"))
+				.singleElement()
+				.satisfies(r -> assertThat(r.secondsOut()).isLessThan(600));
 		}
 
 		@Test
@@ -110,8 +108,7 @@ class TravelTimePrecomputeTest {
 			}
 			TravelTimeRun after = precompute.latestRun().orElseThrow();
 			assertThat(after.id()).isGreaterThan(before);
-			assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT offer_id) FROM offer_commune_time", Integer.class))
-				.isEqualTo(1);
+			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM offer_times", Integer.class)).isEqualTo(1);
 		}
 
 		private static Map<String, Object> row(List<Map<String, Object>> rows, long offer, String commune) {

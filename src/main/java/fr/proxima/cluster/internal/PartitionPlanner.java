@@ -72,11 +72,9 @@ class PartitionPlanner {
 		});
 		Map<String, List<Long>> ids = new TreeMap<>();
 		Map<String, List<Place>> located = new TreeMap<>();
-		jdbc.query(
-				"SELECT o.id, c.departement_code, ST_X(o.geom), ST_Y(o.geom) FROM offer o"
-						+ " LEFT JOIN commune c ON c.code = o.commune_code WHERE o.geom IS NOT NULL"
-						+ " OR EXISTS (SELECT 1 FROM offer_commune_time t WHERE t.offer_id = o.id) ORDER BY o.id",
-				rs -> {
+		jdbc.query("SELECT o.id, c.departement_code, ST_X(o.geom), ST_Y(o.geom) FROM offer o"
+				+ " LEFT JOIN commune c ON c.code = o.commune_code WHERE o.geom IS NOT NULL"
+				+ " OR EXISTS (SELECT 1 FROM offer_times t WHERE t.offer_id = o.id) ORDER BY o.id", rs -> {
 					String d = rs.getString(2) == null ? NO_DEPARTEMENT : rs.getString(2);
 					ids.computeIfAbsent(d, k -> new ArrayList<>()).add(rs.getLong(1));
 					if (rs.getObject(3) != null) {

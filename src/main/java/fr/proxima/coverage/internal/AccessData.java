@@ -33,9 +33,9 @@ import org.springframework.stereotype.Component;
  * What the coverage computations need, on every imported commune and offer (neighbouring
  * départements included, for border effects): the territory, the offers of some families,
  * and their sparse travel-time matrix. Times of existing offers come from the precomputed
- * {@code offer_commune_time} table; an offer without rows there (or a hypothetical site,
- * or a horizon beyond the precompute cutoff) is computed on the fly with
- * {@link TravelTimes}, one tree per site.
+ * {@code offer_times} table; an offer without times there (or a hypothetical site, or a
+ * horizon beyond the precompute cutoff) is computed on the fly with {@link TravelTimes},
+ * one tree per site.
  * <p>
  * Everything read from the store is kept in memory per data version: the communes and
  * offers until the next {@link OffersChanged} (published after every committed import or

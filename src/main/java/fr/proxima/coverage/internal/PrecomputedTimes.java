@@ -5,13 +5,11 @@ import java.sql.ResultSet;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiConsumer;
 
-import fr.proxima.routing.TravelMethod;
+import fr.proxima.routing.PackedTimes;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -34,13 +32,8 @@ final class PrecomputedTimes {
 	/** The horizon of the run: asking beyond it needs times computed on the fly. */
 	final int cutoffSeconds;
 
-	/**
-	 * Beyond these many offers or communes changed since the loaded run, it is loaded
-	 * whole.
-	 */
+	/** Beyond these many offers changed since the loaded run, it is loaded whole. */
 	private static final int MAX_CHANGED_OFFERS = 2000;
-
-	private static final int MAX_CHANGED_COMMUNES = 200;
 
 	private final Map<Long, Row> rows;
 
@@ -71,25 +64,12 @@ final class PrecomputedTimes {
 			return false;
 		}
 
-		boolean touches(boolean[] column) {
-			return Arrays.stream(communes).anyMatch(i -> column[i]);
-		}
-
-		/** A builder holding this row's entries but those of these columns. */
-		Builder without(boolean[] column) {
-			Builder b = new Builder();
-			for (int e = 0; e < communes.length; e++) {
-				if (!column[communes[e]]) {
-					b.add(communes[e], out[e], in[e], estimate[e]);
-				}
-			}
-			return b;
-		}
-
 	}
 
-	/** Rows fetched at a time: the table holds tens of millions of rows for France. */
-	private static final int FETCH_SIZE = 10_000;
+	/**
+	 * Offers' rows fetched at a time: France holds 100,000 offers of up to 2,000 pairs.
+	 */
+	private static final int FETCH_SIZE = 500;
 
 	static PrecomputedTimes load(JdbcTemplate jdbc, Territory territory, long runId, int cutoffSeconds) {
 		Map<Long, Builder> builders = new HashMap<>();
@@ -100,35 +80,32 @@ final class PrecomputedTimes {
 	}
 
 	/**
-	 * Reads the rows within the cutoff (and this condition) into builders per offer,
-	 * through a cursor (issue 15): PostgreSQL's driver holds a whole result in memory
-	 * unless it reads with a fetch size outside autocommit, and France's 29 M rows would
-	 * take about 5 GB of heap before the first one is read.
+	 * Reads the offers' packed times ({@link PackedTimes}; this condition on
+	 * {@code offer_id}) and keeps the pairs within the cutoff, through a cursor (issue
+	 * 15): PostgreSQL's driver holds a whole result in memory unless it reads with a
+	 * fetch size outside autocommit.
 	 */
-	private static void read(JdbcTemplate jdbc, Territory territory, int cutoffSeconds, String and, Object[] args,
+	private static void read(JdbcTemplate jdbc, Territory territory, int cutoffSeconds, String where, Object[] args,
 			Map<Long, Builder> into) {
 		jdbc.execute((ConnectionCallback<Void>) c -> {
 			boolean autoCommit = c.getAutoCommit();
 			if (autoCommit) {
 				c.setAutoCommit(false);
 			}
-			try (PreparedStatement ps = c.prepareStatement(
-					"SELECT offer_id, commune_code, seconds_out, seconds_in, method FROM offer_commune_time"
-							+ " WHERE (seconds_out <= ? OR seconds_in <= ?)" + and)) {
+			try (PreparedStatement ps = c.prepareStatement("SELECT offer_id, times FROM offer_times" + where)) {
 				ps.setFetchSize(FETCH_SIZE);
-				ps.setInt(1, cutoffSeconds);
-				ps.setInt(2, cutoffSeconds);
 				for (int k = 0; k < args.length; k++) {
-					ps.setObject(k + 3, args[k]);
+					ps.setObject(k + 1, args[k]);
 				}
 				try (ResultSet rs = ps.executeQuery()) {
 					while (rs.next()) {
-						int i = territory.indexOf(rs.getString(2));
-						if (i >= 0) {
-							into.computeIfAbsent(rs.getLong(1), k -> new Builder())
-								.add(i, (Number) rs.getObject(3), (Number) rs.getObject(4),
-										TravelMethod.ESTIMATE.code().equals(rs.getString(5)));
-						}
+						long offer = rs.getLong(1);
+						PackedTimes.unpack(rs.getBytes(2), (code, out, in, metres, estimate) -> {
+							int i = territory.indexOf(code);
+							if (i >= 0 && (out <= cutoffSeconds || in <= cutoffSeconds)) {
+								into.computeIfAbsent(offer, k -> new Builder()).add(i, out, in, estimate);
+							}
+						});
 					}
 				}
 			}
@@ -149,10 +126,10 @@ final class PrecomputedTimes {
 
 	/**
 	 * The times of a later run built from these (issue 15): when every run since this one
-	 * changed the table incrementally, only the offers and commune columns they
-	 * recomputed are read ({@code changed_run} of {@code offer_time_source} and
-	 * {@code commune_time_source}). Null when that cannot be done or would not pay: the
-	 * caller loads the whole run.
+	 * changed the table incrementally and recomputed only offers, only those offers are
+	 * read ({@code changed_run} of {@code offer_time_source}). Null when that cannot be
+	 * done or would not pay, e.g. after a commune moved (its column is in every offer's
+	 * packed row): the caller loads the whole run.
 	 */
 	PrecomputedTimes advance(JdbcTemplate jdbc, Territory territory, long newRun, int newCutoff) {
 		if (runId == null || newCutoff != cutoffSeconds || !this.territory.sameColumns(territory)) {
@@ -168,38 +145,23 @@ final class PrecomputedTimes {
 		List<Long> offers = jdbc.queryForList(
 				"SELECT offer_id FROM offer_time_source WHERE changed_run > ? AND changed_run <= ?", Long.class, runId,
 				newRun);
-		List<String> communes = jdbc.queryForList(
-				"SELECT commune_code FROM commune_time_source WHERE changed_run > ? AND changed_run <= ?", String.class,
+		Integer communes = jdbc.queryForObject(
+				"SELECT COUNT(*) FROM commune_time_source WHERE changed_run > ? AND changed_run <= ?", Integer.class,
 				runId, newRun);
-		if (offers.size() > MAX_CHANGED_OFFERS || communes.size() > MAX_CHANGED_COMMUNES) {
+		if (offers.size() > MAX_CHANGED_OFFERS || communes == null || communes > 0) {
 			return null;
 		}
 		Map<Long, Builder> changed = new HashMap<>();
-		inChunks(offers, (in, keys) -> read(jdbc, territory, newCutoff, " AND offer_id IN " + in, keys, changed));
-		Map<Long, Builder> columns = new HashMap<>();
-		inChunks(communes, (in, keys) -> read(jdbc, territory, newCutoff, " AND commune_code IN " + in, keys, columns));
+		inChunks(offers, (in, keys) -> read(jdbc, territory, newCutoff, " WHERE offer_id IN " + in, keys, changed));
 		Map<Long, Row> next = new HashMap<>(rows);
 		for (Long offer : offers) {
 			Builder b = changed.get(offer);
-			columns.remove(offer);
 			if (b == null) {
 				next.remove(offer);
 			}
 			else {
 				next.put(offer, b.build());
 			}
-		}
-		if (!communes.isEmpty()) {
-			boolean[] column = new boolean[territory.size()];
-			communes.stream().mapToInt(territory::indexOf).filter(i -> i >= 0).forEach(i -> column[i] = true);
-			Set<Long> recomputed = new HashSet<>(offers);
-			for (Map.Entry<Long, Row> e : rows.entrySet()) {
-				Builder extra = columns.remove(e.getKey());
-				if (!recomputed.contains(e.getKey()) && (extra != null || e.getValue().touches(column))) {
-					next.put(e.getKey(), e.getValue().without(column).addAll(extra).build());
-				}
-			}
-			columns.forEach((offer, b) -> next.put(offer, b.build()));
 		}
 		return new PrecomputedTimes(newRun, territory, newCutoff, next);
 	}
@@ -236,11 +198,6 @@ final class PrecomputedTimes {
 
 		private boolean[] estimate = new boolean[16];
 
-		void add(int commune, Number secondsOut, Number secondsIn, boolean isEstimate) {
-			add(commune, secondsOut == null ? Float.NaN : secondsOut.floatValue(),
-					secondsIn == null ? Float.NaN : secondsIn.floatValue(), isEstimate);
-		}
-
 		void add(int commune, float secondsOut, float secondsIn, boolean isEstimate) {
 			if (size == communes.length) {
 				int n = size * 2;
@@ -254,13 +211,6 @@ final class PrecomputedTimes {
 			in[size] = secondsIn;
 			estimate[size] = isEstimate;
 			size++;
-		}
-
-		Builder addAll(Builder other) {
-			for (int e = 0; other != null && e < other.size; e++) {
-				add(other.communes[e], other.out[e], other.in[e], other.estimate[e]);
-			}
-			return this;
 		}
 
 		/**

@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
- * What the stored rows of {@code offer_commune_time} were computed from (tables
+ * What the stored times of {@code offer_times} were computed from (tables
  * {@code offer_time_source} and {@code commune_time_source}, V17): per offer the engine
  * key and its {@link Place#source()}, per commune its representative point. Kept in the
  * database so that an incremental refresh after a restart, or on another instance, knows
