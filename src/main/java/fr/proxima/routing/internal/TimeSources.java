@@ -1,5 +1,6 @@
 package fr.proxima.routing.internal;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -55,12 +56,44 @@ public final class TimeSources {
 				located.stream().map(c -> new Object[] { c.key(), c.source() }).toList());
 	}
 
-	/** After a full recompute: exactly these offers and communes. */
+	/**
+	 * After a full recompute: exactly these offers and communes. Only the sources that
+	 * differ are written (a changed one is stamped again by the next run), so that a full
+	 * refresh of an unchanged store writes almost nothing: H2's file grows by what a
+	 * transaction writes (issue 10).
+	 */
 	public static void replaceAll(JdbcTemplate jdbc, List<Place> offers, List<Place> communes, String engine) {
-		jdbc.update("DELETE FROM offer_time_source");
-		jdbc.update("DELETE FROM commune_time_source");
-		replaceOffers(jdbc, List.of(), offers, engine);
-		replaceCommunes(jdbc, List.of(), communes);
+		Map<Long, OfferSource> storedOffers = offers(jdbc);
+		List<Object[]> offerUpdates = new ArrayList<>();
+		List<Place> newOffers = new ArrayList<>();
+		for (Place o : offers) {
+			OfferSource old = storedOffers.remove(Long.parseLong(o.key()));
+			if (old == null) {
+				newOffers.add(o);
+			}
+			else if (!old.equals(new OfferSource(engine, o.source()))) {
+				offerUpdates.add(new Object[] { engine, o.source(), Long.parseLong(o.key()) });
+			}
+		}
+		replaceOffers(jdbc, storedOffers.keySet(), newOffers, engine);
+		SqlChunks.batch(jdbc,
+				"UPDATE offer_time_source SET engine = ?, place = ?, changed_run = NULL WHERE offer_id = ?",
+				offerUpdates);
+		Map<String, String> storedCommunes = communes(jdbc);
+		List<Object[]> communeUpdates = new ArrayList<>();
+		List<Place> newCommunes = new ArrayList<>();
+		for (Place c : communes) {
+			String old = storedCommunes.remove(c.key());
+			if (old == null) {
+				newCommunes.add(c);
+			}
+			else if (!old.equals(c.source())) {
+				communeUpdates.add(new Object[] { c.source(), c.key() });
+			}
+		}
+		replaceCommunes(jdbc, storedCommunes.keySet(), newCommunes);
+		SqlChunks.batch(jdbc, "UPDATE commune_time_source SET place = ?, changed_run = NULL WHERE commune_code = ?",
+				communeUpdates);
 	}
 
 }
