@@ -96,6 +96,15 @@ class StartupBench {
 		.map(j -> Path.of(j).toAbsolutePath())
 		.orElse(null);
 
+	/**
+	 * A JDK 25+ home ({@code -Dproxima.bench.aot-jdk}, e.g.
+	 * {@code /usr/lib/jvm/temurin-25-jdk-amd64}): the part starts then also times the
+	 * extracted jar on that runtime with its AOT cache ({@code -XX:AOTCache}, JEP
+	 * 483/514/515: classes loaded and linked, and method profiles, from a training run),
+	 * interleaved.
+	 */
+	final Path aotJdk = Optional.ofNullable(System.getProperty("proxima.bench.aot-jdk")).map(Path::of).orElse(null);
+
 	final List<BenchProcess> started = new ArrayList<>();
 
 	final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -121,6 +130,11 @@ class StartupBench {
 			}
 			Path beforeExtracted = ROOT.resolve("extracted-before");
 			Path beforeArchive = beforeJar == null ? null : classDataArchive(beforeJar, beforeExtracted, store, osm);
+			Path aotCache = aotJdk == null ? null : aotCache(store, osm);
+			if (aotJdk == null) {
+				print("no -Dproxima.bench.aot-jdk (a JDK 25+ home): the AOT cache variant is not timed");
+			}
+			List<String> aot = new ArrayList<>();
 			List<String> plain = new ArrayList<>();
 			List<String> cds = new ArrayList<>();
 			List<String> beforePlain = new ArrayList<>();
@@ -135,12 +149,17 @@ class StartupBench {
 				plain.add(timeStart(proximaCommand(List.of(), JAR), store, osm));
 				cds.add(timeStart(proximaCommand(List.of("-XX:SharedArchiveFile=" + archive), extractedJar()), store,
 						osm));
+				if (aotCache != null) {
+					aot.add(timeStart(proximaCommand(aotJava(), List.of("-XX:AOTCache=" + aotCache), extractedJar()),
+							store, osm));
+				}
 				gh.add(timeGraphHopperStart(ghJar, ghDir));
 			}
 			beforePlain.forEach(s -> print("Proxima start on the existing store, before, jar:         %s", s));
 			beforeCds.forEach(s -> print("Proxima start on the existing store, before, jar + CDS:   %s", s));
 			plain.forEach(s -> print("Proxima start on the existing store, jar:                 %s", s));
 			cds.forEach(s -> print("Proxima start on the existing store, extracted jar + CDS: %s", s));
+			aot.forEach(s -> print("Proxima start on the existing store, JDK 25 + AOT cache:  %s", s));
 			gh.forEach(s -> print("graphhopper-web start on its cached graph:               %s", s));
 			if (parts.contains("side")) {
 				sideBySide(store, osm, archive, ghJar, ghDir);
@@ -204,6 +223,38 @@ class StartupBench {
 		return archive;
 	}
 
+	/**
+	 * The AOT cache {@code proxima.aot} of the extracted jar on {@link #aotJdk}: reused
+	 * when newer than the jar, else made by a training run ({@code -XX:AOTCacheOutput})
+	 * that starts on the existing store, answers one healthy {@code /actuator/health} and
+	 * is stopped (SIGTERM): the JVM then writes the cache, in a child JVM it waits for.
+	 */
+	Path aotCache(Path store, Path osm) throws Exception {
+		Path cache = extracted.resolve("proxima.aot");
+		if (Files.isRegularFile(cache)
+				&& Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(JAR)) > 0) {
+			print("AOT cache %s reused (newer than the jar)", cache);
+			return cache;
+		}
+		Files.deleteIfExists(cache);
+		int port = BenchProcess.freePort();
+		List<String> training = proximaCommand(aotJava(), List.of("-XX:AOTCacheOutput=" + cache), extractedJar());
+		training.add("--server.port=" + port);
+		long t0 = System.nanoTime();
+		BenchProcess p = start(training, store, Map.of("PROXIMA_OSM_FILE", osm.toString()), "aot-training.log");
+		p.awaitHealthy(health(port), Duration.ofMinutes(10));
+		int exit = p.stopAndAwaitExit(Duration.ofMinutes(10));
+		started.remove(p);
+		assertThat(cache).as("AOT cache written at exit (exit code %d), see %s", exit, p.log()).isRegularFile();
+		print("AOT cache training run (JDK %s): %.1f s, cache %d MB", aotJdk.getFileName(),
+				(System.nanoTime() - t0) / 1e9, Files.size(cache) / (1024 * 1024));
+		return cache;
+	}
+
+	String aotJava() {
+		return aotJdk.resolve("bin/java").toString();
+	}
+
 	Path extractedJar() {
 		return extracted.resolve(JAR.getFileName());
 	}
@@ -227,7 +278,11 @@ class StartupBench {
 	}
 
 	List<String> proximaCommand(List<String> jvmOptions, Path jar) {
-		List<String> command = new ArrayList<>(List.of(java(), HEAP));
+		return proximaCommand(java(), jvmOptions, jar);
+	}
+
+	List<String> proximaCommand(String java, List<String> jvmOptions, Path jar) {
+		List<String> command = new ArrayList<>(List.of(java, HEAP));
 		command.addAll(jvmOptions);
 		command.addAll(List.of("-jar", jar.toString(), "--proxima.rate-limit.enabled=false"));
 		return command;

@@ -22,4 +22,12 @@ class ScenarioPagesImpl implements ScenarioPages {
 			.getResultList();
 	}
 
+	@Override
+	public long countVisible(boolean admin, long me) {
+		return em.createQuery("SELECT COUNT(s)" + ScenarioRepository.VISIBLE, Long.class)
+			.setParameter("admin", admin)
+			.setParameter("me", me)
+			.getSingleResult();
+	}
+
 }

@@ -3,8 +3,6 @@ package fr.proxima.coverage;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.query.Param;
 
 interface ScenarioRepository extends JpaRepository<Scenario, Long>, ScenarioPages {
 
@@ -15,8 +13,5 @@ interface ScenarioRepository extends JpaRepository<Scenario, Long>, ScenarioPage
 	String VISIBLE = " FROM Scenario s WHERE :admin = TRUE OR s.ownerId IS NULL OR s.ownerId = :me"
 			+ " OR s.visibility = fr.proxima.coverage.ScenarioVisibility.PLANNERS"
 			+ " OR (s.visibility = fr.proxima.coverage.ScenarioVisibility.SHARED AND :me MEMBER OF s.sharedWith)";
-
-	@Query("SELECT COUNT(s)" + VISIBLE)
-	long countVisible(@Param("admin") boolean admin, @Param("me") long me);
 
 }

@@ -18,6 +18,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -199,6 +200,17 @@ class AccessRulesTest {
 				.andExpect(jsonPath("$.items[?(@.name=='access-test shared')]").isEmpty());
 			mvc.perform(get("/api/coverage/scenarios").with(bob))
 				.andExpect(jsonPath("$.items[?(@.name=='access-test shared')]").exists());
+			// a full first page counts what bob may read, the shared and the everyone one
+			// at least (issue 15: the count is no longer a repository @Query)
+			int readable = com.jayway.jsonpath.JsonPath
+				.read(mvc.perform(get("/api/coverage/scenarios?limit=500").with(bob))
+					.andReturn()
+					.getResponse()
+					.getContentAsString(), "$.items.length()");
+			assertThat(readable).isGreaterThanOrEqualTo(2);
+			mvc.perform(get("/api/coverage/scenarios?limit=1").with(bob))
+				.andExpect(jsonPath("$.items.length()").value(1))
+				.andExpect(jsonPath("$.total").value(readable));
 			// the author changes and deletes its own
 			mvc.perform(json(put(shared), "{\"name\":\"access-test renamed\"}").with(alice))
 				.andExpect(status().isOk())

@@ -145,6 +145,20 @@ public final class BenchProcess implements AutoCloseable {
 		return -1;
 	}
 
+	/**
+	 * Sends SIGTERM and waits up to {@code timeout} for the process to end (a JVM writing
+	 * an archive at exit), then stops it as {@link #close()} does.
+	 * @return its exit code, or -1 when it had to be killed
+	 */
+	public int stopAndAwaitExit(Duration timeout) throws InterruptedException {
+		process.destroy();
+		if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+			return process.exitValue();
+		}
+		close();
+		return -1;
+	}
+
 	/** Stops the process: SIGTERM, then SIGKILL after 30 s. */
 	@Override
 	public void close() {
