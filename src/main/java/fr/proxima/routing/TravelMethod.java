@@ -1,5 +1,7 @@
 package fr.proxima.routing;
 
+import java.util.Locale;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
@@ -15,9 +17,11 @@ public enum TravelMethod {
 	 */
 	ESTIMATE;
 
+	private final String code = name().toLowerCase(Locale.ROOT);
+
 	@JsonValue
 	public String code() {
-		return name().toLowerCase();
+		return code;
 	}
 
 }

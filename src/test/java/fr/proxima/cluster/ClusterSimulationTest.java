@@ -121,14 +121,25 @@ class ClusterSimulationTest {
 	void rateLimitBucketsAreSharedByTheInstances() throws Exception {
 		String path = "/api/routing/nearest-offers?point=3.4992,44.5181&limit=1&cutoffMinutes=5";
 		// one request to each instance first, which makes the endpoint's beans
-		// (lazy start, issue 15): a token refills each second, so count quickly
+		// (lazy start, issue 15): a token refills each second, so count quickly, and
+		// count again when a refill fell between two requests (a loaded machine).
+		// Separate
+		// buckets never give these counts: instance 2 would answer first's count
 		sim.get(sim.instance1, path);
 		sim.get(sim.instance2, path);
-		long first = remaining(sim.get(sim.instance1, path));
-		long second = remaining(sim.get(sim.instance2, path));
-		long third = remaining(sim.get(sim.instance1, path));
-		assertThat(second).as("instance 2 counts instance 1's request").isEqualTo(first - 1);
-		assertThat(third).isEqualTo(first - 2);
+		List<List<Long>> attempts = new ArrayList<>();
+		for (int attempt = 0; attempt < 3; attempt++) {
+			long first = remaining(sim.get(sim.instance1, path));
+			long second = remaining(sim.get(sim.instance2, path));
+			long third = remaining(sim.get(sim.instance1, path));
+			attempts.add(List.of(first, second, third));
+			if (second == first - 1 && third == first - 2) {
+				break;
+			}
+		}
+		List<Long> last = attempts.get(attempts.size() - 1);
+		assertThat(last).as("instance 2 counts instance 1's requests, attempts %s", attempts)
+			.containsExactly(last.get(0), last.get(0) - 1, last.get(0) - 2);
 	}
 
 	private static long remaining(HttpResponse<String> response) {
