@@ -27,6 +27,11 @@ class PublicUrl extends OncePerRequestFilter {
 
 	private final boolean forwarded;
 
+	/**
+	 * {@code http://localhost:<port>} of the last local port seen (one per connector).
+	 */
+	private volatile URI local = URI.create("http://localhost:0");
+
 	PublicUrl(String publicUrl, boolean forwarded) {
 		this.base = publicUrl == null || publicUrl.isBlank() ? null : parse(publicUrl.trim());
 		this.forwarded = forwarded && this.base == null;
@@ -47,8 +52,17 @@ class PublicUrl extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		URI uri = base != null ? base : URI.create("http://localhost:" + request.getLocalPort());
+		URI uri = base != null ? base : local(request.getLocalPort());
 		chain.doFilter(new PublicRequest(request, uri), response);
+	}
+
+	private URI local(int port) {
+		URI uri = local;
+		if (uri.getPort() != port) {
+			uri = URI.create("http://localhost:" + port);
+			local = uri;
+		}
+		return uri;
 	}
 
 	private static final class PublicRequest extends HttpServletRequestWrapper {

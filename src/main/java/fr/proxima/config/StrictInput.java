@@ -4,13 +4,16 @@ import java.beans.PropertyEditorSupport;
 import java.util.function.Function;
 
 import fr.proxima.shared.Numbers;
+import org.springframework.beans.PropertyEditorRegistry;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.format.FormatterRegistry;
+import org.springframework.format.support.FormattingConversionService;
+import org.springframework.validation.Validator;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.bind.WebDataBinder;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
@@ -23,7 +26,7 @@ import tools.jackson.databind.module.SimpleModule;
  * JSON string holding a control character (other than tab, line feed or carriage return)
  * is refused, so that no NUL reaches the database.
  */
-@ControllerAdvice
+@Configuration(proxyBeanMethods = false)
 class StrictInput {
 
 	/**
@@ -51,10 +54,25 @@ class StrictInput {
 
 	/**
 	 * Editors rather than converters: Spring falls back to its lenient default editors
-	 * when a converter fails, never when a custom editor does.
+	 * when a converter fails, never when a custom editor does. They are registered by the
+	 * binding initializer that every data binder passes through, rather than by an
+	 * {@code @InitBinder} advice method, which Spring MVC wraps in a new handler method
+	 * for every request and calls reflectively for every parameter (issue 15: a route's
+	 * request path). Spring Boot uses this initializer in place of its own, which sets
+	 * the same conversion service and validator.
 	 */
-	@InitBinder
-	void strictNumbers(WebDataBinder binder) {
+	@Bean
+	ConfigurableWebBindingInitializer strictBindingInitializer(
+			@Qualifier("mvcConversionService") FormattingConversionService conversions,
+			@Qualifier("mvcValidator") Validator validator) {
+		ConfigurableWebBindingInitializer initializer = new ConfigurableWebBindingInitializer();
+		initializer.setConversionService(conversions);
+		initializer.setValidator(validator);
+		initializer.setPropertyEditorRegistrar(StrictInput::strictNumbers);
+		return initializer;
+	}
+
+	static void strictNumbers(PropertyEditorRegistry binder) {
 		Function<String, Object> integer = text -> Math.toIntExact(Numbers.parseLong(text));
 		for (Class<?> type : new Class<?>[] { Integer.class, int.class }) {
 			binder.registerCustomEditor(type, new StrictNumber(integer));

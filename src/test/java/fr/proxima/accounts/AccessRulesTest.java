@@ -14,6 +14,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -26,6 +28,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -41,6 +44,9 @@ class AccessRulesTest {
 
 		@Autowired
 		JdbcTemplate jdbc;
+
+		@Autowired
+		List<SecurityFilterChain> chains;
 
 		long orgA;
 
@@ -226,6 +232,57 @@ class AccessRulesTest {
 
 		static String created(String location) {
 			return location;
+		}
+
+		// issue 15: an anonymous route or isochrone read takes a lean chain; any
+		// credential,
+		// another method or another path takes the main one, where tokens are checked
+		@Test
+		void onlyCredentialFreeRoutingReadsSkipTheMainChain() throws Exception {
+			assertThat(filters(request("GET", "/api/routing/route"))).doesNotContain("ActorFilter", "CsrfFilter")
+				.contains("AuthorizationFilter", "SecurityContextHolderFilter");
+			assertThat(filters(request("HEAD", "/api/routing/isochrones"))).doesNotContain("ActorFilter");
+			MockHttpServletRequest bearer = request("GET", "/api/routing/route");
+			bearer.addHeader("Authorization", "Bearer pxm_x");
+			MockHttpServletRequest admin = request("GET", "/api/routing/route");
+			admin.addHeader("X-Proxima-Admin-Token", "x");
+			MockHttpServletRequest session = request("GET", "/api/routing/route");
+			session.setRequestedSessionId("abc");
+			for (MockHttpServletRequest main : List.of(bearer, admin, session, request("POST", "/api/routing/route"),
+					request("GET", "/api/routing/matrix"), request("GET", "/api/routing/route/x"),
+					request("GET", "/api/account"))) {
+				assertThat(filters(main)).as(main.getMethod() + " " + main.getRequestURI())
+					.contains("ActorFilter", "CsrfFilter", "AuthorizationFilter");
+			}
+			String route = "/api/routing/route?from=3.50,44.52&to=3.60,44.55";
+			mvc.perform(get(route))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.properties.seconds").isNumber())
+				.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+				.andExpect(header().doesNotExist("Set-Cookie"));
+			mvc.perform(get(route).with(TestUsers.bearer("pxm_made-up")))
+				.andExpect(status().isUnauthorized())
+				.andExpect(jsonPath("$.detail", containsString("revoked or expired")));
+			long user = TestUsers.user(jdbc, "rita@test.proxima.fr", List.of(orgA), Role.CONTRIBUTOR);
+			mvc.perform(get(route).with(TestUsers.bearer(TestUsers.token(jdbc, user)))).andExpect(status().isOk());
+		}
+
+		static MockHttpServletRequest request(String method, String path) {
+			MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+			request.setServletPath(path);
+			return request;
+		}
+
+		/** Simple names of the filters of the first chain that takes the request. */
+		List<String> filters(MockHttpServletRequest request) {
+			return chains.stream()
+				.filter(c -> c.matches(request))
+				.findFirst()
+				.orElseThrow()
+				.getFilters()
+				.stream()
+				.map(f -> f.getClass().getSimpleName())
+				.toList();
 		}
 
 		@Test

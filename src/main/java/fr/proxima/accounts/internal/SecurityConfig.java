@@ -10,6 +10,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
@@ -58,6 +60,41 @@ class SecurityConfig {
 			.filter(l -> l.passwordHash() != null)
 			.map(l -> new AccountUser(l.id(), l.email(), l.passwordHash(), l.enabled()))
 			.orElseThrow(() -> new UsernameNotFoundException("no such user"));
+	}
+
+	/**
+	 * The public routing reads a map sends on every click (issue 15): a GET or HEAD of
+	 * exactly these paths carrying no credential at all.
+	 */
+	static final Set<String> ANONYMOUS_READS = Set.of("/api/routing/route", "/api/routing/isochrones");
+
+	/**
+	 * A lean chain for {@link #ANONYMOUS_READS} sent without an {@code Authorization}
+	 * header, the admin header or a session id (issue 15): nothing there for the main
+	 * chain to check (no token, no session, no CSRF on a GET, no login, logout or saved
+	 * request), so only the security context, the anonymous user and a permit-all
+	 * authorisation run, as the main chain would decide. Any credential sends the request
+	 * through the main chain, where a bad token is still a 401. The firewall, the
+	 * security headers and the rate limits apply as to every request.
+	 */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	SecurityFilterChain anonymousReads(HttpSecurity http) throws Exception {
+		http.securityMatcher(SecurityConfig::anonymousRead)
+			.headers(h -> h.disable())
+			.csrf(c -> c.disable())
+			.requestCache(r -> r.disable())
+			.logout(l -> l.disable())
+			.servletApi(s -> s.disable())
+			.authorizeHttpRequests(a -> a.anyRequest().permitAll());
+		return http.build();
+	}
+
+	static boolean anonymousRead(HttpServletRequest request) {
+		String method = request.getMethod();
+		return ("GET".equals(method) || "HEAD".equals(method)) && ANONYMOUS_READS.contains(AuthResponses.path(request))
+				&& request.getHeader("Authorization") == null && request.getHeader(ActorFilter.ADMIN_HEADER) == null
+				&& request.getRequestedSessionId() == null;
 	}
 
 	@Bean

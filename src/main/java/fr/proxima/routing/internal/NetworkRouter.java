@@ -1,5 +1,6 @@
 package fr.proxima.routing.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -150,6 +151,9 @@ public final class NetworkRouter {
 				snap.getSnappedPoint().lat), snap);
 	}
 
+	/** GraphHopper's default, Long.MAX_VALUE, overflows: an exception on every route. */
+	private static final long NO_TIMEOUT_MILLIS = Duration.ofDays(1).toMillis();
+
 	/**
 	 * Fastest route between two placed points; unreachable (network) when no path exists.
 	 * On a profile prepared with contraction hierarchies this is a bidirectional CH
@@ -162,6 +166,7 @@ public final class NetworkRouter {
 		}
 		QueryGraph qg = QueryGraph.create(graph, from.snap(), to.snap());
 		EdgeToEdgeRoutingAlgorithm algo = new CHRoutingAlgorithmFactory(ch, qg).createAlgo(new PMap());
+		algo.setTimeoutMillis(NO_TIMEOUT_MILLIS);
 		return result(algo.calcPath(from.snap().getClosestNode(), to.snap().getClosestNode()), withGeometry);
 	}
 
@@ -173,6 +178,7 @@ public final class NetworkRouter {
 		QueryGraph qg = QueryGraph.create(graph, from.snap(), to.snap());
 		AStarBidirection algo = new AStarBidirection(qg, qg.wrapWeighting(weightings.get(profile)),
 				TraversalMode.NODE_BASED);
+		algo.setTimeoutMillis(NO_TIMEOUT_MILLIS);
 		return result(algo.calcPath(from.snap().getClosestNode(), to.snap().getClosestNode()), withGeometry);
 	}
 
