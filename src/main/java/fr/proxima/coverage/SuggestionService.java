@@ -1,6 +1,7 @@
 package fr.proxima.coverage;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,23 +43,24 @@ public class SuggestionService {
 
 	/**
 	 * The candidate sites' times, per communes (the snapshot's own {@link Territory}
-	 * instance, so a change of communes or offers starts afresh), scope, horizon and
-	 * direction: times between communes do not depend on the offers, so the next scenario
-	 * a planner asks over the same communes reuses them (issue 15).
+	 * instance, so a change of communes or offers starts afresh), scope, communes left to
+	 * cover, horizon and direction: the next request of the same scenario reuses them
+	 * (issue 15).
 	 */
 	private final Map<CandidateKey, TimeMatrix> candidates = new ConcurrentHashMap<>();
 
-	private record CandidateKey(Territory territory, List<Integer> area, double seconds, boolean toSite) {
+	private record CandidateKey(Territory territory, int[] area, int[] open, double seconds, boolean toSite) {
 
 		@Override
 		public boolean equals(Object o) {
 			return o instanceof CandidateKey k && k.territory == territory && k.seconds == seconds && k.toSite == toSite
-					&& k.area.equals(area);
+					&& Arrays.equals(k.area, area) && Arrays.equals(k.open, open);
 		}
 
 		@Override
 		public int hashCode() {
-			return Objects.hash(System.identityHashCode(territory), area, seconds, toSite);
+			return Objects.hash(System.identityHashCode(territory), Arrays.hashCode(area), Arrays.hashCode(open),
+					seconds, toSite);
 		}
 
 	}
@@ -107,7 +109,8 @@ public class SuggestionService {
 				missing.add(t.code(i));
 			}
 		}
-		TimeMatrix candidates = candidates(t, s.area(), q.seconds(), !homeCare);
+		int[] open = IntStream.of(s.area()).filter(i -> !covered[i]).toArray();
+		TimeMatrix candidates = candidates(t, s.area(), open, q.seconds(), !homeCare);
 		List<SuggestionReport.Step> steps = new ArrayList<>();
 		long cumulative = coveredBefore;
 		for (GreedyCover.Step step : GreedyCover.choose(candidates, weight, covered, k)) {
@@ -131,17 +134,19 @@ public class SuggestionService {
 	}
 
 	/**
-	 * One row per commune of the area: its times to (or from) the communes within reach,
-	 * each candidate timed against those only (a grid of the columns, issue 15).
+	 * One row per commune of the area: its times to (or from) the communes left to cover
+	 * ({@code open}) within reach, each candidate timed against those only (a grid of the
+	 * columns, issue 15). The covered communes add nothing to a site's gain, so leaving
+	 * them out changes no choice, and a scope mostly covered costs what its gaps hold.
 	 */
-	private TimeMatrix candidates(Territory t, int[] area, double seconds, boolean toSite) {
-		CandidateKey key = new CandidateKey(t, IntStream.of(area).boxed().toList(), seconds, toSite);
+	private TimeMatrix candidates(Territory t, int[] area, int[] open, double seconds, boolean toSite) {
+		CandidateKey key = new CandidateKey(t, area, open, seconds, toSite);
 		TimeMatrix kept = candidates.get(key);
 		if (kept != null) {
 			return kept;
 		}
 		TimeMatrix.Builder builder = TimeMatrix.builder(t.size());
-		ColumnGrid grid = data.columnGrid(t, area, seconds);
+		ColumnGrid grid = data.columnGrid(t, open, seconds);
 		for (int c : area) {
 			TimeMatrix row = data.computeRow(grid, t.point(c), seconds, toSite);
 			for (int e = 0; e < row.entries(); e++) {

@@ -79,6 +79,11 @@ public class EstimateTravelTimes implements TravelTimes {
 	}
 
 	@Override
+	public double reachRadiusMetres(double seconds) {
+		return radiusMetres(seconds);
+	}
+
+	@Override
 	public TravelMethod method() {
 		return TravelMethod.ESTIMATE;
 	}

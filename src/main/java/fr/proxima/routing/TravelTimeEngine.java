@@ -175,6 +175,11 @@ public class TravelTimeEngine implements TravelTimes {
 		return minutes.stream().map(m -> estimator.reach(origin, m * 60.0)).toList();
 	}
 
+	@Override
+	public double reachRadiusMetres(double seconds) {
+		return reachRadiusMetres(seconds, settings.defaultProfile());
+	}
+
 	/**
 	 * Straight-line radius beyond which nothing can be reached within {@code seconds}
 	 * (for spatial prefilters).

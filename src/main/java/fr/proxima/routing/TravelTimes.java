@@ -27,4 +27,11 @@ public interface TravelTimes {
 	 */
 	TravelMethod method();
 
+	/**
+	 * The straight-line distance beyond which no target is reached within
+	 * {@code seconds}: a bound for spatial prefilters (the estimate's own radius when
+	 * only estimates are answered, the network's fastest speed otherwise).
+	 */
+	double reachRadiusMetres(double seconds);
+
 }

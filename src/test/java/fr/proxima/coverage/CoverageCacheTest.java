@@ -3,14 +3,22 @@ package fr.proxima.coverage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import fr.proxima.coverage.internal.AccessData;
+import fr.proxima.coverage.internal.GreedyCover;
+import fr.proxima.coverage.internal.Nearest;
+import fr.proxima.coverage.internal.Territory;
+import fr.proxima.coverage.internal.TimeMatrix;
 import fr.proxima.importing.ImportKind;
 import fr.proxima.importing.ImportReport;
 import fr.proxima.importing.ImportService;
+import fr.proxima.routing.Leg;
 import fr.proxima.routing.TravelTimePrecompute;
 import fr.proxima.routing.TravelTimes;
 import fr.proxima.shared.OffersChanged;
@@ -20,6 +28,7 @@ import fr.proxima.support.SharedData;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.jts.geom.Point;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationEventPublisher;
@@ -118,10 +127,53 @@ class CoverageCacheTest {
 			assertThat(cached.coverage(ssiad).communes()).containsExactlyInAnyOrderElementsOf(nationalRows);
 		}
 
+		/**
+		 * The suggestions time each candidate against the communes left to cover, within
+		 * the engine's reach only (issue 15): they equal a greedy cover over every
+		 * candidate's whole row, timed to every commune of the scope.
+		 */
+		void assertSuggestionsEqualAGreedyCoverOfWholeRows() {
+			CoverageQuery q = CoverageQuery.parse("ssiad,saad", 20.0, "48", null, null, null, settings);
+			Scenes.Scene s = new Scenes(new AccessData(jdbc, travelTimes)).scene(q, q.minutes(), Set.of(), List.of(),
+					true, true);
+			Territory t = s.territory();
+			Nearest nearest = Nearest.of(s.matrix());
+			boolean[] covered = new boolean[t.size()];
+			double[] weight = new double[t.size()];
+			List<Point> every = new ArrayList<>();
+			for (int i : s.area()) {
+				covered[i] = nearest.within(i, q.seconds());
+				weight[i] = Math.max(t.aged75(i), 0);
+				every.add(t.point(i));
+			}
+			TimeMatrix.Builder rows = TimeMatrix.builder(t.size());
+			for (int c : s.area()) {
+				List<Leg> legs = travelTimes.oneToMany(t.point(c), every, q.seconds(), false);
+				for (int e = 0; e < legs.size(); e++) {
+					if (legs.get(e).reachable() && legs.get(e).seconds() <= q.seconds()) {
+						rows.add(s.area()[e], legs.get(e).seconds(), true);
+					}
+				}
+				rows.endRow();
+			}
+			List<GreedyCover.Step> whole = GreedyCover.choose(rows.build(), weight, covered, 5);
+
+			List<SuggestionReport.Step> steps = suggestions.suggestions(q, 5).steps();
+			assertThat(whole).hasSizeGreaterThan(1).hasSameSizeAs(steps);
+			for (int k = 0; k < whole.size(); k++) {
+				GreedyCover.Step w = whole.get(k);
+				assertThat(steps.get(k).communeCode()).isEqualTo(t.code(s.area()[w.candidate()]));
+				assertThat(steps.get(k).gain()).isEqualTo((long) w.gain());
+				assertThat(steps.get(k).newlyCovered())
+					.containsExactlyInAnyOrderElementsOf(IntStream.of(w.newlyCovered()).mapToObj(t::code).toList());
+			}
+		}
+
 		@Test
 		void cachedCoverageEqualsAFreshComputationAfterAnImportAndARefresh() throws IOException {
 			assertThat(imports.importDirectory(SharedData.root()).status()).isEqualTo(ImportReport.Status.SUCCEEDED);
 			assertCachedEqualsFresh();
+			assertSuggestionsEqualAGreedyCoverOfWholeRows();
 			CoverageQuery ssiad = CoverageQuery.parse("ssiad", 10.0, "48", null, null, null, settings);
 			CoverageReport before = cached.coverage(ssiad);
 

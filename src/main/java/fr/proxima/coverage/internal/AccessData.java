@@ -47,12 +47,6 @@ public class AccessData {
 
 	private static final Logger log = LoggerFactory.getLogger(AccessData.class);
 
-	/**
-	 * No road trip beats this average speed, so communes farther than horizon × speed in
-	 * a straight line are not asked of the travel-time engine at all.
-	 */
-	private static final double MAX_SPEED_METRES_PER_SECOND = 130 / 3.6;
-
 	private final JdbcTemplate jdbc;
 
 	private final TravelTimes travelTimes;
@@ -334,16 +328,25 @@ public class AccessData {
 	 * within this horizon: build it once for many rows over the same columns.
 	 */
 	public ColumnGrid columnGrid(Territory territory, int[] columns, double horizonSeconds) {
-		return new ColumnGrid(territory, columns, horizonSeconds * MAX_SPEED_METRES_PER_SECOND);
+		return new ColumnGrid(territory, columns, reachMetres(horizonSeconds));
+	}
+
+	/**
+	 * Communes farther than this in a straight line are not asked of the travel-time
+	 * engine at all: its own bound (the network's fastest speed, or the estimate's radius
+	 * when it answers only estimates), and a metre for rounding.
+	 */
+	private double reachMetres(double horizonSeconds) {
+		return travelTimes.reachRadiusMetres(horizonSeconds) + 1;
 	}
 
 	/**
 	 * Times from (or to) one point for the grid's columns within reach of the horizon
-	 * (straight-line at {@code MAX_SPEED}), computed now: a one-row matrix.
+	 * (within {@link #reachMetres}), computed now: a one-row matrix.
 	 */
 	public TimeMatrix computeRow(ColumnGrid grid, Point point, double horizonSeconds, boolean toSource) {
 		Territory territory = grid.territory();
-		int[] near = grid.within(point, horizonSeconds * MAX_SPEED_METRES_PER_SECOND);
+		int[] near = grid.within(point, reachMetres(horizonSeconds));
 		List<Point> targets = new ArrayList<>(near.length);
 		for (int i : near) {
 			targets.add(territory.point(i));

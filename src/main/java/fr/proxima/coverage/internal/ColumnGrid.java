@@ -17,6 +17,8 @@ public final class ColumnGrid {
 
 	private static final double EARTH_RADIUS_M = 6_371_008.8;
 
+	private static final int[] EMPTY = new int[0];
+
 	private final Territory territory;
 
 	private final double cellDegrees;
@@ -55,7 +57,7 @@ public final class ColumnGrid {
 		int n = 0;
 		for (long x = cell(center.getX() - dLon); x <= cell(center.getX() + dLon); x++) {
 			for (long y = cell(center.getY() - dLat); y <= cell(center.getY() + dLat); y++) {
-				for (int i : cells.getOrDefault(key(x, y), new int[0])) {
+				for (int i : cells.getOrDefault(key(x, y), EMPTY)) {
 					if (Geo.haversineMetres(center, territory.point(i)) <= radiusMetres) {
 						if (n == found.length) {
 							found = Arrays.copyOf(found, n * 2);
