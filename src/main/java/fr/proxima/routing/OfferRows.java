@@ -3,6 +3,7 @@ package fr.proxima.routing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
@@ -53,24 +54,37 @@ final class OfferRows {
 
 	/** The rows of these offers against the communes, in the offers' order. */
 	List<TimeRow> of(List<Place> offers, List<Place> communes) {
+		List<TimeRow> rows = new ArrayList<>();
+		inChunks(offers, communes, Integer.MAX_VALUE, (part, partRows) -> rows.addAll(partRows));
+		return rows;
+	}
+
+	/**
+	 * The same rows handed over {@code chunk} offers at a time (with those offers), so
+	 * that only one chunk's rows are held at once (the pairs of France are 28.6 million,
+	 * issue 15); progress is logged across the whole list.
+	 */
+	void inChunks(List<Place> offers, List<Place> communes, int chunk, BiConsumer<List<Place>, List<TimeRow>> sink) {
 		if (offers.isEmpty() || communes.isEmpty()) {
-			return List.of();
+			return;
 		}
 		CommuneGrid grid = new CommuneGrid(communes, radiusMetres);
 		AtomicInteger done = new AtomicInteger();
-		long t0 = System.nanoTime();
-		AtomicLong lastLog = new AtomicLong(t0);
-		// the offers share the machine's cores; rows keep the offers' order
-		return IntStream.range(0, offers.size()).parallel().mapToObj(i -> {
-			List<TimeRow> offerRows = rowsOf(offers.get(i), grid);
-			long now = System.nanoTime();
-			long last = lastLog.get();
-			if (now - last > 10_000_000_000L && lastLog.compareAndSet(last, now)) {
-				log.info("Offer × commune travel times: {}/{} offers", done.get(), offers.size());
-			}
-			done.incrementAndGet();
-			return offerRows;
-		}).flatMap(List::stream).toList();
+		AtomicLong lastLog = new AtomicLong(System.nanoTime());
+		for (int from = 0; from < offers.size(); from += chunk) {
+			List<Place> part = offers.subList(from, (int) Math.min(offers.size(), (long) from + chunk));
+			// the offers share the machine's cores; rows keep the offers' order
+			sink.accept(part, IntStream.range(0, part.size()).parallel().mapToObj(i -> {
+				List<TimeRow> offerRows = rowsOf(part.get(i), grid);
+				long now = System.nanoTime();
+				long last = lastLog.get();
+				if (now - last > 10_000_000_000L && lastLog.compareAndSet(last, now)) {
+					log.info("Offer × commune travel times: {}/{} offers", done.get(), offers.size());
+				}
+				done.incrementAndGet();
+				return offerRows;
+			}).flatMap(List::stream).toList());
+		}
 	}
 
 	/** The rows of one offer: its times to and from the communes within reach. */

@@ -74,6 +74,9 @@ public class TravelTimePrecompute {
 	private volatile TravelTimeRefresh lastRefresh;
 
 	/** One refresh at a time, off the request and startup threads. */
+	/** Offers computed and written at a time by a full refresh. */
+	private static final int CHUNK_OFFERS = 2_000;
+
 	private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
 		Thread t = new Thread(r, "travel-time-refresh");
 		t.setDaemon(true);
@@ -225,19 +228,41 @@ public class TravelTimePrecompute {
 		log.info("Computing offer × commune travel times: {} offers, {} communes, cutoff {} min, radius {} km, {}",
 				now.offers().size(), now.communes().size(), settings.precomputeCutoffMinutes(),
 				Math.round(compute.radiusMetres() / 1000), engine.method().code());
-		List<TimeRow> rows = compute.of(now.offers(), now.communes());
-		long computed = System.nanoTime();
 		String engineKey = engineKey();
+		long[] pairs = new long[1];
+		long[] writing = new long[1];
+		int[] changes = new int[3];
+		// computed and written a chunk of offers at a time, in one transaction
 		TravelTimeRun run = tx.execute(status -> {
-			TimeTableWriter.Changes changes = TimeTableWriter.replace(jdbc, Scope.everything(), rows);
-			log.info("Offer × commune travel times: {} offers' rows inserted, {} updated, {} deleted",
-					changes.inserted(), changes.updated(), changes.deleted());
+			Set<Long> stored = new HashSet<>(jdbc.queryForList("SELECT offer_id FROM offer_times", Long.class));
+			compute.inChunks(now.offers(), now.communes(), CHUNK_OFFERS, (offers, rows) -> {
+				long w = System.nanoTime();
+				List<Long> ids = offers.stream().map(TravelTimePrecompute::id).toList();
+				count(changes, TimeTableWriter.replace(jdbc, Scope.of(ids, Set.of()), rows));
+				ids.forEach(stored::remove);
+				pairs[0] += rows.size();
+				writing[0] += System.nanoTime() - w;
+			});
+			long w = System.nanoTime();
+			// offers stored before but no longer located
+			count(changes, TimeTableWriter.replace(jdbc, Scope.of(stored, Set.of()), List.of()));
+			log.info("Offer × commune travel times: {} offers' rows inserted, {} updated, {} deleted", changes[0],
+					changes[1], changes[2]);
 			TimeSources.replaceAll(jdbc, now.offers(), now.communes(), engineKey);
-			return record(started, now, false);
+			TravelTimeRun recorded = record(started, now, false);
+			writing[0] += System.nanoTime() - w;
+			return recorded;
 		});
-		done(new TravelTimeRefresh(true, now.offers().size(), 0, now.communes().size(), 0, compute.timed(), rows.size(),
-				millis(computed - t0), millis(System.nanoTime() - computed)));
+		long total = System.nanoTime() - t0;
+		done(new TravelTimeRefresh(true, now.offers().size(), 0, now.communes().size(), 0, compute.timed(),
+				(int) pairs[0], millis(total - writing[0]), millis(writing[0])));
 		return run;
+	}
+
+	private static void count(int[] changes, TimeTableWriter.Changes c) {
+		changes[0] += c.inserted();
+		changes[1] += c.updated();
+		changes[2] += c.deleted();
 	}
 
 	private TravelTimeRun incremental(Inputs now, List<Place> changed, Set<Long> gone, List<Place> moved,

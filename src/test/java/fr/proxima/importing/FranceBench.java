@@ -9,34 +9,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import javax.sql.DataSource;
-
 import fr.proxima.ProximaApplication;
-import fr.proxima.routing.Leg;
-import fr.proxima.routing.PackedTimes;
-import fr.proxima.routing.TravelTimeEngine;
 import fr.proxima.routing.TravelTimePrecompute;
+import fr.proxima.routing.TravelTimeRefresh;
 import fr.proxima.routing.TravelTimeRun;
-import fr.proxima.routing.internal.TimeRow;
-import fr.proxima.shared.Geo;
 import fr.proxima.support.CleanSchemaPerContext;
 import fr.proxima.support.SyntheticFrance;
 import org.junit.jupiter.api.Test;
-import org.locationtech.jts.geom.Point;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -48,29 +36,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The France-size dry run (issue 15, item 6; issue 16, item 5): a SYNTHETIC France
  * ({@link SyntheticFrance}: about 35,000 communes, 100,000 FINESS establishments) written
  * in the official layouts, imported into PostGIS by the product's importer, then timed
- * through the product: import per step and the database's size; the estimate precompute
- * of travel times on a sample of départements (the product's own refresh) extrapolated to
- * France; the read API and the coverage endpoints over HTTP, the first (cold) coverage
- * request, heap and resident memory. The offer × commune table of the whole France is
- * written for the endpoints by this bench with COPY from the same estimate, since the
- * product's writer inserts in batches (its rewrite is under way): the figure is printed
- * beside the product's. Estimate times only: no France road graph (a region's is
- * RoutingBench's synthetic grid). Took 45 minutes on 2 cores under load 20 (half of it
- * the COPY); with {@code -Dproxima.bench.reuse=true}, 15 minutes. Run: <pre>
+ * through the product: import per step and the database's size; the product's full
+ * refresh of the estimate travel times of France (time, pairs, table size, the largest
+ * heap after a GC while it ran); the read API and the coverage endpoints over HTTP (one
+ * département, then the whole France), the first (cold) coverage request, heap and
+ * resident memory. Estimate times only: no France road graph (a region's is
+ * RoutingBench's synthetic grid). Took 8 minutes on 2 cores at load 1–4. Run: <pre>
  * ./mvnw -B test -Dtest=FranceBench -Dsurefire.failIfNoSpecifiedTests=false
- * </pre> Databases: {@code proxima.bench.france-url} (default
- * {@code jdbc:postgresql://localhost:5432/proxima_france}) and
- * {@code proxima.bench.france-sample-url} ({@code …/proxima_france_sample}), user and
- * password {@code proxima}, with PostGIS; their schema is emptied.
+ * </pre> Database: {@code proxima.bench.france-url} (default
+ * {@code jdbc:postgresql://localhost:5432/proxima_france}), user and password
+ * {@code proxima}, with PostGIS; its schema is emptied.
  * {@code -Dproxima.bench.reuse=true} times only the endpoints and memory on the store an
  * earlier run left; {@code -Dproxima.bench.skip-read-api=true} leaves out the read API
  * there (its 4,600 requests).
  */
 // issue 15, issue 16
 class FranceBench {
-
-	/** Départements of the precompute sample: a block in the south, 6 of the 96. */
-	private static final Set<String> SAMPLE = Set.of("12", "15", "30", "34", "43", "48");
 
 	private static final int READ_WARM_UP = 300;
 
@@ -88,8 +69,6 @@ class FranceBench {
 	void syntheticFranceOnPostgis() throws Exception {
 		long benchStart = System.nanoTime();
 		String url = System.getProperty("proxima.bench.france-url", "jdbc:postgresql://localhost:5432/proxima_france");
-		String sampleUrl = System.getProperty("proxima.bench.france-sample-url",
-				"jdbc:postgresql://localhost:5432/proxima_france_sample");
 		long t = System.nanoTime();
 		SyntheticFrance france = SyntheticFrance.full();
 		if (Boolean.getBoolean("proxima.bench.reuse")) {
@@ -106,22 +85,15 @@ class FranceBench {
 			return;
 		}
 		Path full = france.write(Path.of("target/bench/synthetic-france"), d -> true, d -> true);
-		Path sample = france.write(Path.of("target/bench/synthetic-france-sample"), d -> true, SAMPLE::contains);
-		print("generated and written %,d communes, %,d offers (and the sample of départements %s) in %.1f s; files"
-				+ " %.0f MB", france.communes().size(), france.offers().size(), new TreeSet<>(SAMPLE), seconds(t),
-				folderBytes(full) / 1e6);
+		print("generated and written %,d communes, %,d offers in %.1f s; files %.0f MB", france.communes().size(),
+				france.offers().size(), seconds(t), folderBytes(full) / 1e6);
 
-		double[] perOffer = precomputeSample(sampleUrl, sample);
 		try (ConfigurableApplicationContext app = start(url, true)) {
 			port = ((WebServerApplicationContext) app).getWebServer().getPort();
 			JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
 			importTimed(app.getBean(ImportService.class), full, "France");
 			databaseSize(jdbc);
-			long located = jdbc.queryForObject("SELECT COUNT(*) FROM offer WHERE geom IS NOT NULL", Long.class);
-			print("precompute of France extrapolated from the sample (%,.0f located offers): %.0f s, %,.0f rows,"
-					+ " %.0f MB of table and indexes (the product's refresh, batched inserts)", (double) located,
-					perOffer[0] * located, perOffer[1] * located, perOffer[2] * located / 1e6);
-			fillTimesByCopy(app, jdbc);
+			precomputeFrance(app, jdbc);
 			readApi(france);
 			coverageEndpoints(france);
 			memory();
@@ -147,28 +119,6 @@ class FranceBench {
 					"--logging.level.fr.proxima.importing=WARN");
 	}
 
-	/**
-	 * The product's precompute on the sample (all communes, offers of the sample's
-	 * départements only); returns seconds, rows and bytes per located offer.
-	 */
-	private double[] precomputeSample(String url, Path sample) {
-		try (ConfigurableApplicationContext app = start(url, false)) {
-			JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-			importTimed(app.getBean(ImportService.class), sample, "sample");
-			long located = jdbc.queryForObject("SELECT COUNT(*) FROM offer WHERE geom IS NOT NULL", Long.class);
-			long t = System.nanoTime();
-			TravelTimeRun run = app.getBean(TravelTimePrecompute.class).refresh();
-			double s = seconds(t);
-			long bytes = jdbc.queryForObject("SELECT pg_total_relation_size('offer_times')", Long.class);
-			print("precompute (product's refresh, estimate, cutoff %d min) of the sample: %,d located offers ×"
-					+ " %,d communes -> %,d pairs in %.1f s; table + index %.0f MB (%.0f bytes a pair); %.1f ms and"
-					+ " %.0f pairs per offer", run.cutoffSeconds() / 60, located,
-					jdbc.queryForObject("SELECT COUNT(*) FROM commune", Long.class), run.pairs(), s, bytes / 1e6,
-					(double) bytes / run.pairs(), 1000 * s / located, (double) run.pairs() / located);
-			return new double[] { s / located, (double) run.pairs() / located, (double) bytes / located };
-		}
-	}
-
 	private static void importTimed(ImportService imports, Path folder, String label) {
 		long t = System.nanoTime();
 		DirectoryImportReport report = imports.importDirectory(folder);
@@ -191,91 +141,53 @@ class FranceBench {
 	}
 
 	/**
-	 * Writes the estimate times of every located offer to the communes within the cutoff,
-	 * with COPY (the same legs as the precompute's, the estimate being symmetric), and
-	 * commits a travel-time run for them.
+	 * The product's full refresh of the estimate times of France (every located offer ×
+	 * the communes within the cutoff), timed; then the same refresh again from an empty
+	 * table with a full collection every 3 s, for the live heap it holds (the rest of the
+	 * JVM included).
 	 */
-	private static void fillTimesByCopy(ConfigurableApplicationContext app, JdbcTemplate jdbc) throws Exception {
-		TravelTimeEngine engine = app.getBean(TravelTimeEngine.class);
-		double cutoff = 60 * 60;
-		double radius = engine.reachRadiusMetres(cutoff, null);
-		List<double[]> offers = jdbc.query(
-				"SELECT id, ST_X(geom), ST_Y(geom) FROM offer WHERE geom IS NOT NULL ORDER BY id",
-				(rs, i) -> new double[] { rs.getLong(1), rs.getDouble(2), rs.getDouble(3) });
-		List<String> codes = new ArrayList<>();
-		List<double[]> points = jdbc.query("SELECT code, ST_X(rep_point), ST_Y(rep_point) FROM commune", (rs, i) -> {
-			codes.add(rs.getString(1));
-			return new double[] { rs.getDouble(2), rs.getDouble(3) };
-		});
-		double cell = Math.toDegrees(radius / 6_371_008.8);
-		Map<Long, List<Integer>> grid = new HashMap<>();
-		for (int k = 0; k < points.size(); k++) {
-			grid.computeIfAbsent(key(points.get(k)[0], points.get(k)[1], cell), x -> new ArrayList<>()).add(k);
-		}
+	private static void precomputeFrance(ConfigurableApplicationContext app, JdbcTemplate jdbc) throws Exception {
+		TravelTimePrecompute precompute = app.getBean(TravelTimePrecompute.class);
 		long t = System.nanoTime();
-		long rows = 0;
-		try (Connection c = app.getBean(DataSource.class).getConnection()) {
-			c.setAutoCommit(false);
-			c.createStatement().execute("DELETE FROM offer_times");
-			PreparedStatement write = c
-				.prepareStatement("INSERT INTO offer_times (offer_id, pairs, times) VALUES (?, ?, ?)");
-			int batched = 0;
-			for (double[] o : offers) {
-				List<Integer> near = new ArrayList<>();
-				double dLon = cell / Math.cos(Math.toRadians(o[2]));
-				for (double x = o[1] - dLon; x <= o[1] + dLon + cell; x += cell) {
-					for (double y = o[2] - cell; y <= o[2] + 2 * cell; y += cell) {
-						for (int k : grid.getOrDefault(key(x, y, cell), List.of())) {
-							double[] p = points.get(k);
-							if (Geo.haversineMetres(o[1], o[2], p[0], p[1]) <= radius) {
-								near.add(k);
-							}
-						}
-					}
-				}
-				List<Point> targets = near.stream().map(k -> Geo.point(points.get(k)[0], points.get(k)[1])).toList();
-				List<Leg> legs = engine.oneToMany(Geo.point(o[1], o[2]), targets, cutoff, false);
-				List<TimeRow> pairs = new ArrayList<>();
-				for (int j = 0; j < near.size(); j++) {
-					Leg leg = legs.get(j);
-					if (leg.reachable()) {
-						float s = (float) leg.seconds();
-						pairs.add(new TimeRow((long) o[0], codes.get(near.get(j)), s, s, (float) leg.metres(),
-								"estimate"));
-					}
-				}
-				if (!pairs.isEmpty()) {
-					write.setLong(1, (long) o[0]);
-					write.setInt(2, pairs.size());
-					write.setBytes(3, PackedTimes.pack(pairs));
-					write.addBatch();
-					rows += pairs.size();
-					if (++batched % 500 == 0) {
-						write.executeBatch();
-					}
-				}
-			}
-			write.executeBatch();
-			try (var insert = c.prepareStatement("INSERT INTO travel_time_run (graph_fingerprint, offers_fingerprint,"
-					+ " cutoff_seconds, pairs, started_at, finished_at) VALUES (?, 'FranceBench COPY', ?, ?, now(), now())")) {
-				insert.setString(1, engine.graphFingerprint());
-				insert.setInt(2, (int) cutoff);
-				insert.setInt(3, (int) rows);
-				insert.executeUpdate();
-			}
-			c.commit();
-		}
+		TravelTimeRun run = precompute.refresh();
 		double s = seconds(t);
+		TravelTimeRefresh refresh = precompute.lastRefresh().orElseThrow();
 		jdbc.execute("ANALYZE offer_times");
-		print("offer × commune times of France written packed, one row per offer (this bench, not the product's"
-				+ " writer): %,d pairs for %,d offers in %.0f s (%,.0f pairs/s); table + index %.0f MB", rows,
-				offers.size(), s, rows / s,
+		print("precompute of France (the product's full refresh, estimate, cutoff %d min): %,d offers × %,d communes"
+				+ " -> %,d pairs in %.1f s (computing %.1f s, writing %.1f s); table + index %.0f MB",
+				run.cutoffSeconds() / 60, refresh.offersComputed(), refresh.communesComputed(), run.pairs(), s,
+				refresh.computeMillis() / 1e3, refresh.storeMillis() / 1e3,
 				jdbc.queryForObject("SELECT pg_total_relation_size('offer_times')", Long.class) / 1e6);
 		databaseSize(jdbc);
+
+		jdbc.update("DELETE FROM offer_times");
+		long before = liveHeap();
+		long[] peak = new long[1];
+		Thread sampler = new Thread(() -> {
+			try {
+				while (!Thread.currentThread().isInterrupted()) {
+					Thread.sleep(3000);
+					peak[0] = Math.max(peak[0], liveHeap());
+				}
+			}
+			catch (InterruptedException e) {
+				// the refresh is over
+			}
+		});
+		sampler.start();
+		t = System.nanoTime();
+		precompute.refresh();
+		s = seconds(t);
+		sampler.interrupt();
+		sampler.join();
+		print("the same refresh from an empty table, with a full collection every 3 s: %.1f s; live heap at most"
+				+ " %.0f MB during it, %.0f MB before it (max heap %.0f MB)", s, peak[0] / 1e6, before / 1e6,
+				Runtime.getRuntime().maxMemory() / 1e6);
 	}
 
-	private static long key(double lon, double lat, double cell) {
-		return ((long) Math.floor(lon / cell) << 32) ^ ((long) Math.floor(lat / cell) & 0xffffffffL);
+	private static long liveHeap() {
+		System.gc();
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 	}
 
 	private void readApi(SyntheticFrance france) {

@@ -111,6 +111,21 @@ class TravelTimePrecomputeTest {
 			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM offer_times", Integer.class)).isEqualTo(1);
 		}
 
+		@Test
+		void aFullRefreshDropsTheTimesOfAnOfferNoLongerLocated() {
+			// issue 15: the full refresh writes a chunk of offers at a time; an offer
+			// whose
+			// location was removed is in no chunk, and its stored times must still go
+			precompute.refresh();
+			assertThat(StoredTimes.rows(jdbc, pas)).isNotEmpty();
+			jdbc.update("UPDATE offer SET geom = NULL WHERE id = ?", pas);
+			TravelTimeRun run = precompute.refresh();
+			assertThat(StoredTimes.rows(jdbc, pas)).isEmpty();
+			assertThat(StoredTimes.rows(jdbc, encamp)).isNotEmpty();
+			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM offer_times", Integer.class)).isEqualTo(1);
+			assertThat(run.pairs()).isEqualTo(StoredTimes.rows(jdbc, encamp).size());
+		}
+
 		private static Map<String, Object> row(List<Map<String, Object>> rows, long offer, String commune) {
 			return rows.stream()
 				.filter(r -> ((Number) r.get("offer_id")).longValue() == offer && r.get("commune_code").equals(commune))
