@@ -72,6 +72,20 @@ public record Bands(double[] upperMinutes, double[] weights) {
 		return upperMinutes[upperMinutes.length - 1];
 	}
 
+	/**
+	 * The weight of a time in seconds: that of its band, 0 beyond the last (the same as
+	 * {@code Accessibility.weight} over {@link #upperSeconds()}, without making the
+	 * array: it is asked once per pair).
+	 */
+	public double weight(double seconds) {
+		for (int b = 0; b < upperMinutes.length; b++) {
+			if (seconds <= upperMinutes[b] * 60) {
+				return weights[b];
+			}
+		}
+		return 0;
+	}
+
 	public double[] upperSeconds() {
 		return Arrays.stream(upperMinutes).map(m -> m * 60).toArray();
 	}

@@ -129,7 +129,7 @@ class Scenes {
 	}
 
 	static double weight(CoverageQuery q, double seconds) {
-		return Accessibility.weight(seconds, q.bands().upperSeconds(), q.bands().weights());
+		return q.bands().weight(seconds);
 	}
 
 	// ---- helpers

@@ -266,12 +266,15 @@ public class AccessData {
 		ColumnGrid everyColumn = null;
 		for (Site site : sites) {
 			PrecomputedTimes.Row row = site.id() == null ? null : table.row(site.id());
+			// asked once per site, not per pair: only a service at home with a zone
+			// limits
+			boolean zoned = limitToZones && site.outward() && site.hasZone();
 			if (row != null) {
 				float[] seconds = site.outward() ? row.out() : row.in();
 				for (int e = 0; e < seconds.length; e++) {
 					int i = row.communes()[e];
 					if (seconds[e] <= horizonSeconds
-							&& (!limitToZones || site.limitedTo(territory.code(i), territory.point(i)))) {
+							&& (!zoned || site.limitedTo(territory.code(i), territory.point(i)))) {
 						builder.add(i, seconds[e], row.estimate()[e]);
 					}
 				}
@@ -284,7 +287,7 @@ public class AccessData {
 				TimeMatrix computed = computeRow(everyColumn, site.point(), horizonSeconds, !site.outward());
 				for (int e = 0; e < computed.entries(); e++) {
 					int i = computed.column(e);
-					if (!limitToZones || site.limitedTo(territory.code(i), territory.point(i))) {
+					if (!zoned || site.limitedTo(territory.code(i), territory.point(i))) {
 						builder.add(i, computed.seconds(e), computed.estimate(e));
 					}
 				}

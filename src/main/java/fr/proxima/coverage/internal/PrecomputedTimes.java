@@ -54,10 +54,11 @@ final class PrecomputedTimes {
 		 */
 		boolean reaches(Territory territory, Site site, boolean[] column, double horizonSeconds, boolean limitToZones) {
 			float[] seconds = site.outward() ? out : in;
+			boolean zoned = limitToZones && site.outward() && site.hasZone();
 			for (int e = 0; e < seconds.length; e++) {
 				int i = communes[e];
 				if (column[i] && seconds[e] <= horizonSeconds
-						&& (!limitToZones || site.limitedTo(territory.code(i), territory.point(i)))) {
+						&& (!zoned || site.limitedTo(territory.code(i), territory.point(i)))) {
 					return true;
 				}
 			}
