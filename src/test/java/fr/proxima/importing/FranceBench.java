@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * heap after a GC while it ran); the read API and the coverage endpoints over HTTP (one
  * département, then the whole France), the first (cold) coverage request, heap and
  * resident memory. Estimate times only: no France road graph (a region's is
- * RoutingBench's synthetic grid). Took 8 minutes on 2 cores at load 1–4. Run: <pre>
+ * RoutingBench's synthetic grid). Takes about 4 minutes on 2 cores at load 4–5. Run:
+ * <pre>
  * ./mvnw -B test -Dtest=FranceBench -Dsurefire.failIfNoSpecifiedTests=false
  * </pre> Database: {@code proxima.bench.france-url} (default
  * {@code jdbc:postgresql://localhost:5432/proxima_france}), user and password
