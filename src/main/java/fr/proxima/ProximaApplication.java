@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import fr.proxima.importing.ImportCommand;
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -13,6 +14,7 @@ import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
+import org.springframework.core.SpringProperties;
 import org.springframework.core.env.MapPropertySource;
 
 @SpringBootApplication
@@ -22,6 +24,10 @@ public class ProximaApplication {
 	public static void main(String[] args) {
 		switch (ImportCommand.modeOf(args)) {
 			case IMPORT -> {
+				// the build-time bean definitions of Spring AOT
+				// (-Dspring.aot.enabled=true) are
+				// the web server's: the command reads its configuration at start instead
+				SpringProperties.setProperty(AotDetector.AOT_ENABLED, "false");
 				int status;
 				try {
 					status = SpringApplication.exit(importCommand().run(args));

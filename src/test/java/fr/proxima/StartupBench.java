@@ -63,6 +63,12 @@ class StartupBench {
 
 	static final String GH_VERSION = "11.0";
 
+	/**
+	 * Spring AOT: the bean definitions written at package ({@code process-aot}) instead
+	 * of the configuration classes and conditions evaluated at start.
+	 */
+	static final String SPRING_AOT = "-Dspring.aot.enabled=true";
+
 	final int runs = Integer.getInteger("proxima.bench.startup-runs", DEFAULT_RUNS);
 
 	final int routes = Integer.getInteger("proxima.bench.routes", 500);
@@ -101,7 +107,7 @@ class StartupBench {
 	 * {@code /usr/lib/jvm/temurin-25-jdk-amd64}): the part starts then also times the
 	 * extracted jar on that runtime with its AOT cache ({@code -XX:AOTCache}, JEP
 	 * 483/514/515: classes loaded and linked, and method profiles, from a training run),
-	 * interleaved.
+	 * and the same with Spring AOT ({@value #SPRING_AOT}, its own cache), interleaved.
 	 */
 	final Path aotJdk = Optional.ofNullable(System.getProperty("proxima.bench.aot-jdk")).map(Path::of).orElse(null);
 
@@ -130,11 +136,14 @@ class StartupBench {
 			}
 			Path beforeExtracted = ROOT.resolve("extracted-before");
 			Path beforeArchive = beforeJar == null ? null : classDataArchive(beforeJar, beforeExtracted, store, osm);
-			Path aotCache = aotJdk == null ? null : aotCache(store, osm);
+			Path aotCache = aotJdk == null ? null : aotCache(store, osm, "proxima.aot", List.of());
+			Path springAotCache = aotJdk == null ? null
+					: aotCache(store, osm, "proxima-spring-aot.aot", List.of(SPRING_AOT));
 			if (aotJdk == null) {
 				print("no -Dproxima.bench.aot-jdk (a JDK 25+ home): the AOT cache variant is not timed");
 			}
 			List<String> aot = new ArrayList<>();
+			List<String> springAot = new ArrayList<>();
 			List<String> plain = new ArrayList<>();
 			List<String> cds = new ArrayList<>();
 			List<String> beforePlain = new ArrayList<>();
@@ -152,6 +161,8 @@ class StartupBench {
 				if (aotCache != null) {
 					aot.add(timeStart(proximaCommand(aotJava(), List.of("-XX:AOTCache=" + aotCache), extractedJar()),
 							store, osm));
+					springAot.add(timeStart(proximaCommand(aotJava(),
+							List.of("-XX:AOTCache=" + springAotCache, SPRING_AOT), extractedJar()), store, osm));
 				}
 				gh.add(timeGraphHopperStart(ghJar, ghDir));
 			}
@@ -160,6 +171,7 @@ class StartupBench {
 			plain.forEach(s -> print("Proxima start on the existing store, jar:                 %s", s));
 			cds.forEach(s -> print("Proxima start on the existing store, extracted jar + CDS: %s", s));
 			aot.forEach(s -> print("Proxima start on the existing store, JDK 25 + AOT cache:  %s", s));
+			springAot.forEach(s -> print("Proxima start on the existing store, + Spring AOT:       %s", s));
 			gh.forEach(s -> print("graphhopper-web start on its cached graph:               %s", s));
 			if (parts.contains("side")) {
 				sideBySide(store, osm, archive, ghJar, ghDir);
@@ -224,13 +236,14 @@ class StartupBench {
 	}
 
 	/**
-	 * The AOT cache {@code proxima.aot} of the extracted jar on {@link #aotJdk}: reused
-	 * when newer than the jar, else made by a training run ({@code -XX:AOTCacheOutput})
-	 * that starts on the existing store, answers one healthy {@code /actuator/health} and
-	 * is stopped (SIGTERM): the JVM then writes the cache, in a child JVM it waits for.
+	 * An AOT cache {@code name} of the extracted jar on {@link #aotJdk}, for a start with
+	 * {@code options}: reused when newer than the jar, else made by a training run
+	 * ({@code -XX:AOTCacheOutput}, the same options) that starts on the existing store,
+	 * answers one healthy {@code /actuator/health} and is stopped (SIGTERM): the JVM then
+	 * writes the cache, in a child JVM it waits for.
 	 */
-	Path aotCache(Path store, Path osm) throws Exception {
-		Path cache = extracted.resolve("proxima.aot");
+	Path aotCache(Path store, Path osm, String name, List<String> options) throws Exception {
+		Path cache = extracted.resolve(name);
 		if (Files.isRegularFile(cache)
 				&& Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(JAR)) > 0) {
 			print("AOT cache %s reused (newer than the jar)", cache);
@@ -238,15 +251,18 @@ class StartupBench {
 		}
 		Files.deleteIfExists(cache);
 		int port = BenchProcess.freePort();
-		List<String> training = proximaCommand(aotJava(), List.of("-XX:AOTCacheOutput=" + cache), extractedJar());
+		List<String> trainingOptions = new ArrayList<>(List.of("-XX:AOTCacheOutput=" + cache));
+		trainingOptions.addAll(options);
+		List<String> training = proximaCommand(aotJava(), trainingOptions, extractedJar());
 		training.add("--server.port=" + port);
 		long t0 = System.nanoTime();
-		BenchProcess p = start(training, store, Map.of("PROXIMA_OSM_FILE", osm.toString()), "aot-training.log");
+		BenchProcess p = start(training, store, Map.of("PROXIMA_OSM_FILE", osm.toString()),
+				name.replace(".aot", "-training.log"));
 		p.awaitHealthy(health(port), Duration.ofMinutes(10));
 		int exit = p.stopAndAwaitExit(Duration.ofMinutes(10));
 		started.remove(p);
 		assertThat(cache).as("AOT cache written at exit (exit code %d), see %s", exit, p.log()).isRegularFile();
-		print("AOT cache training run (JDK %s): %.1f s, cache %d MB", aotJdk.getFileName(),
+		print("AOT cache training run %s (JDK %s): %.1f s, cache %d MB", options, aotJdk.getFileName(),
 				(System.nanoTime() - t0) / 1e9, Files.size(cache) / (1024 * 1024));
 		return cache;
 	}

@@ -22,6 +22,7 @@ import fr.proxima.routing.RoutingSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -63,15 +64,39 @@ public class GraphHopperGraph implements DisposableBean {
 
 	private final long loadMillis;
 
+	/** Loads (or builds) the graph on the calling thread. */
 	public GraphHopperGraph(RoutingSettings settings) {
+		this(settings, load(settings));
+	}
+
+	/**
+	 * The application's graph: the one {@link GraphPreload} started loading before the
+	 * context made its beans, waited for here (its failure fails this bean, hence the
+	 * start).
+	 */
+	@Autowired
+	GraphHopperGraph(RoutingSettings settings, GraphPreload preload) {
+		this(settings, preload.take());
+	}
+
+	private GraphHopperGraph(RoutingSettings settings, Loaded loaded) {
 		this.settings = settings;
+		this.hopper = loaded.hopper();
+		this.router = loaded.router();
+		this.fingerprint = loaded.fingerprint();
+		this.loadMillis = loaded.loadMillis();
+	}
+
+	/**
+	 * A loaded graph, or none (every field null, 0 ms) when no OSM file is configured.
+	 */
+	record Loaded(GraphHopper hopper, NetworkRouter router, String fingerprint, long loadMillis) {
+	}
+
+	static Loaded load(RoutingSettings settings) {
 		if (!settings.graphConfigured()) {
 			log.info("No road graph configured (proxima.routing.osm-file is empty): travel times are estimates");
-			this.hopper = null;
-			this.router = null;
-			this.fingerprint = null;
-			this.loadMillis = 0;
-			return;
+			return new Loaded(null, null, null, 0);
 		}
 		long start = System.nanoTime();
 		Path osm = Path.of(settings.osmFile()).toAbsolutePath();
@@ -82,6 +107,7 @@ public class GraphHopperGraph implements DisposableBean {
 		Path dir = settings.graphDir().toAbsolutePath();
 		Path fingerprintFile = dir.resolve(FINGERPRINT_FILE);
 		boolean cached;
+		GraphHopper hopper;
 		// several instances may share the graph folder (issue 16): one builds, the others
 		// wait and load
 		try (GraphBuildLock lock = GraphBuildLock.acquire(dir)) {
@@ -93,17 +119,17 @@ public class GraphHopperGraph implements DisposableBean {
 			else {
 				log.info("Loading cached road graph from {}", dir);
 			}
-			this.hopper = newHopper(osm, dir, settings.profiles());
-			this.hopper.importOrLoad();
+			hopper = newHopper(osm, dir, settings.profiles());
+			hopper.importOrLoad();
 			if (!cached) {
 				write(fingerprintFile, source);
 			}
 		}
-		this.fingerprint = "network:" + sha256(source).substring(0, 32);
-		this.router = new NetworkRouter(hopper, settings);
-		this.loadMillis = (System.nanoTime() - start) / 1_000_000;
+		NetworkRouter router = new NetworkRouter(hopper, settings);
+		long loadMillis = (System.nanoTime() - start) / 1_000_000;
 		log.info("Road graph {} in {} ms: {} nodes, {} edges, profiles {}", cached ? "loaded" : "built", loadMillis,
 				hopper.getBaseGraph().getNodes(), hopper.getBaseGraph().getEdges(), settings.profiles());
+		return new Loaded(hopper, router, "network:" + sha256(source).substring(0, 32), loadMillis);
 	}
 
 	static GraphHopper newHopper(Path osm, Path dir, List<String> profiles) {
