@@ -24,9 +24,8 @@ public class ProximaApplication {
 	public static void main(String[] args) {
 		switch (ImportCommand.modeOf(args)) {
 			case IMPORT -> {
-				// the build-time bean definitions of Spring AOT
-				// (-Dspring.aot.enabled=true) are
-				// the web server's: the command reads its configuration at start instead
+				// Spring AOT's build-time bean definitions are the web server's:
+				// the command works out its own at start, whatever the flag says
 				SpringProperties.setProperty(AotDetector.AOT_ENABLED, "false");
 				int status;
 				try {
